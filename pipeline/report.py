@@ -1,0 +1,45 @@
+"""Human-readable summaries of a run: Markdown for Prefect artifacts, rows for the terminal."""
+
+from __future__ import annotations
+
+from pipeline.runs import RunSummary
+
+COUNTS = ("n_seen", "n_new", "n_changed", "n_closed", "n_reopened", "n_unchanged")
+HEADERS = ("feed", "status", "seen", "new", "changed", "closed", "reopened", "unchanged", "note")
+
+
+def summary_rows(summary: RunSummary) -> list[tuple[str, ...]]:
+    rows = []
+    for r in sorted(summary.results, key=lambda r: (r.source, r.board)):
+        counts = tuple(str(getattr(r, name)) for name in COUNTS)
+        rows.append((f"{r.source}/{r.board}", r.status, *counts, r.error or ""))
+    return rows
+
+
+def summary_line(summary: RunSummary) -> str:
+    n = len(summary.results)
+    return (
+        f"{n} feeds: {n - len(summary.failed)} ok, {len(summary.failed)} failed; "
+        f"{summary.total('n_seen')} postings seen, {summary.total('n_new')} new, "
+        f"{summary.total('n_changed')} changed, {summary.total('n_closed')} closed, "
+        f"{summary.total('n_reopened')} reopened"
+    )
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def summary_markdown(summary: RunSummary) -> str:
+    lines = [
+        f"# jobpipe {summary.kind} {summary.run_id}",
+        "",
+        f"Database `{summary.db_path}` — {summary_line(summary)}.",
+        "",
+        "| " + " | ".join(HEADERS) + " |",
+        "|" + "---|" * len(HEADERS),
+    ]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in summary_rows(summary)]
+    for name, stage in summary.stages.items():
+        lines += ["", f"**{name}**: {stage}"]
+    return "\n".join(lines) + "\n"
