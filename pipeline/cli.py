@@ -17,12 +17,12 @@ from pipeline.db import DatabaseBusy, DatabaseMissing
 from pipeline.report import HEADERS, summary_line, summary_rows
 from pipeline.runs import RunSummary
 
-console = Console(stderr=True, highlight=False)
+console = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2):
-    console.print(f"[red]jobpipe: {message}[/red]", markup=True)
+    console.print(f"jobpipe: {message}", style="red", markup=False)
     sys.exit(code)
 
 
@@ -79,6 +79,9 @@ def print_summary(summary: RunSummary) -> None:
         table.add_row(*row, style="red" if row[1] == "failed" else None)
     if summary.results:
         out.print(table)
+    for result in summary.results:
+        if result.status in ("failed", "suspicious"):
+            out.print(f"{result.status.upper()} {result.source}/{result.board}: {result.error}")
     out.print(f"Database: {summary.db_path}")
     out.print(summary_line(summary))
     for name, stage in summary.stages.items():
