@@ -18,7 +18,8 @@ from pipeline.report import HEADERS, summary_line, summary_rows
 from pipeline.runs import RunSummary
 
 console = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# Piped output (files, CI logs) gets a width that fits the summary table instead of 80 columns.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
 
 
 def fail(message: str, code: int = 2):
@@ -74,10 +75,11 @@ def run_with_progress(config: Config, work) -> RunSummary:
 
 
 def print_summary(summary: RunSummary) -> None:
-    table = Table(*HEADERS, title=f"jobpipe {summary.kind} {summary.run_id}", title_justify="left")
+    # The error column is left out of the table: failures get a whole line each below it.
+    table = Table(*HEADERS[:-1], title=f"jobpipe {summary.kind} {summary.run_id}", title_justify="left")
     for row in summary_rows(summary):
-        table.add_row(*row, style="red" if row[1] == "failed" else None)
-    if summary.results:
+        table.add_row(*row[:-1], style="red" if row[1] == "failed" else None)
+    if summary.results and not summary.offline:
         out.print(table)
     for result in summary.results:
         if result.status in ("failed", "suspicious"):
@@ -109,6 +111,7 @@ def run(config_path, db_path):
 def run_nightly_flow(config: Config, kind: str) -> RunSummary:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # it would try the internet
     console.print("starting Prefect (a local temporary API server on first use)…")
     from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -194,6 +197,28 @@ def demo(samples, db_path, fresh):
 
     run_demo(Path(samples), Path(db_path), fresh=fresh, run_night=lambda cfg: run_nightly_flow(cfg, kind="demo"),
              show=print_summary)  # fmt: skip
+
+
+@main.command()
+@common_options
+def facts(config_path, db_path):
+    """Extract facts for posting versions that have none from the current extractor (no network)."""
+    from pipeline.facts.stage import extract_new_facts
+
+    config = read_config(config_path, db_path)
+    out.print(f"Database: {config.db_path}")
+    out.print(str(extract_new_facts(config)))
+
+
+@main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--currency", default="USD", show_default=True, help="reporting currency for converted pay")
+def extract(source, currency):
+    """Extract facts from JSON lines ({"text": ..., "title": ..., "location": ...}) on a file or stdin."""
+    from pipeline.facts.cli import extract_lines
+
+    n_bad = extract_lines(source, sys.stdout, currency, lambda message: console.print(message, markup=False))
+    sys.exit(1 if n_bad else 0)
 
 
 def register_commands() -> None:

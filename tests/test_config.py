@@ -44,7 +44,7 @@ def test_environment_names_config_and_database_when_no_option(tmp_path, monkeypa
         ('[[feeds]]\nsource = "workday"\nboard = "x"\n', "unknown source 'workday'"),
         ('[[feeds]]\nsource = "lever"\n', "missing 'board'"),
         ('[[feeds]]\nsource = "lever"\nboard = "x"\ncolour = "red"\n', "unknown key 'colour'"),
-        ("[http]\ntimeout = 3\n", "unknown key 'timeout' in [http]"),
+        ("[http]\ntimeout = 3\n", "[http]: unknown key 'timeout'"),
         ("[http]\nmax_retries = 'three'\n", "max_retries must be int"),
         ("[feeds\nsource=", "TOML syntax error"),
         ("[sources.greenhouse]\nbase_url = 'ftp://x'\n", "base_url must be an http(s) URL"),
