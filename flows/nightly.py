@@ -9,6 +9,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from pipeline.config import Config, Feed, load_config
+from pipeline.facts.stage import extract_new_facts
 from pipeline.fetch import FeedState, Fetched, fetch_feed
 from pipeline.http import Http
 from pipeline.report import summary_markdown
@@ -24,6 +25,11 @@ def fetch(http: Http, config: Config, feed: Feed, state: FeedState | None) -> Fe
     return fetch_feed(http, config, feed, state)
 
 
+@task(cache_policy=NO_CACHE)
+def extract_facts(config: Config):
+    return extract_new_facts(config)
+
+
 @flow(name="nightly")
 def nightly(config_path: str | None = None, db_path: str | None = None, kind: str = "run") -> RunSummary:
     config = load_config(config_path, db_path)
@@ -31,6 +37,7 @@ def nightly(config_path: str | None = None, db_path: str | None = None, kind: st
     with Http(config.http) as http:
         futures = [fetch.submit(http, config, feed, states.get(feed.key)) for feed in config.feeds]
         store_as_completed(config, summary, futures, progress_hook)
+    summary.stages["facts"] = extract_facts(config)
     finish_run(config, summary)
     create_markdown_artifact(summary_markdown(summary), key="nightly-summary", description="jobpipe nightly run")
     return summary

@@ -17,8 +17,14 @@ versions as (
         v.employment_type,
         v.url,
         cast(v.published_at as varchar) as published_at,
-        v.description_text
+        v.description_text,
+        cast(f.salary_min as varchar) as salary_min,
+        cast(f.salary_max as varchar) as salary_max,
+        f.salary_currency,
+        f.salary_period,
+        f.seniority
     from posting_versions as v
+    left join version_facts as f using (version_id)
     where v.job_id in (select job_id from edited)
 ),
 
@@ -28,7 +34,7 @@ version_fields as (
     unpivot include nulls (
         new_value for field in (
             company, title, department, team, location, workplace_type, employment_type, url, published_at,
-            description_text
+            description_text, salary_min, salary_max, salary_currency, salary_period, seniority
         )
     )
 ),

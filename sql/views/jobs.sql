@@ -1,4 +1,4 @@
--- jobs: one row per posting ever seen (source, board, external_id), with its current content and lifecycle
+-- jobs: one row per posting ever seen (source, board, external_id), with its current content, facts and lifecycle
 select
     p.job_id,
     p.source,
@@ -9,8 +9,8 @@ select
     v.department,
     v.team,
     v.location,
-    v.workplace_type,
-    v.employment_type,
+    coalesce(f.workplace_type, v.workplace_type) as workplace_type,
+    coalesce(f.employment_type, v.employment_type) as employment_type,
     v.url,
     v.apply_url,
     v.description_text,
@@ -21,6 +21,24 @@ select
     p.closed_at is null as is_open,
     p.n_versions,
     p.current_version_id as version_id,
-    p.current_hash as content_hash
+    p.current_hash as content_hash,
+    f.salary_min,
+    f.salary_max,
+    f.salary_currency,
+    f.salary_period,
+    f.salary_annual_min,
+    f.salary_annual_max,
+    f.salary_source,
+    f.salary_converted_annual_min,
+    f.salary_converted_annual_max,
+    f.salary_reporting_currency,
+    f.seniority,
+    f.years_experience_min,
+    f.remote_scope,
+    f.visa_sponsorship,
+    f.education_level,
+    f.country,
+    f.skills
 from postings as p
 join posting_versions as v on v.version_id = p.current_version_id
+left join version_facts as f on f.version_id = p.current_version_id

@@ -1,0 +1,14 @@
+-- facts_inputs: one row per posting version of a chunk: what the extractors read
+select
+    v.version_id,
+    p.source,
+    p.board,
+    v.title,
+    v.location,
+    v.workplace_type,
+    v.employment_type,
+    v.description_text,
+    v.raw_json
+from posting_versions as v
+join postings as p using (job_id)
+where v.version_id in (select unnest($version_ids))
