@@ -27,6 +27,9 @@ from pathlib import Path
 
 PACKAGES = {"devicon": "2.17.0", "simple-icons": "16.37.0", "linguist-languages": "9.5.0"}
 OUT = Path(__file__).with_name("skills.json")
+NOTICE = Path(__file__).with_name("THIRD_PARTY_NOTICES.txt")
+LICENSE_FILES = {"devicon": ("package/LICENSE",), "simple-icons": ("package/LICENSE.md",),
+                 "linguist-languages": ("package/LICENSE", "package/ThirdPartyNoticeText.txt")}
 WORDS = Path("/usr/share/dict/words")
 
 # devicon entries that are websites, browsers, operating-system editions, brands or icon-only
@@ -299,6 +302,16 @@ def build(tarballs: dict[str, Path], workdir: Path, words_path: Path = WORDS) ->
     }
 
 
+def notices(tarballs: dict[str, Path]) -> str:
+    """The licence texts of the sources, which their licences ask to ship with derived data."""
+    parts = ["skills.json is derived from the packages below; their licence texts follow.\n"]
+    for name, members in LICENSE_FILES.items():
+        for member in members:
+            body = read_member(tarballs[name], member).decode("utf-8").strip()
+            parts.append(f"{'=' * 78}\n{name}@{PACKAGES[name]} ({member.split('/')[-1]})\n\n{body}\n")
+    return "\n".join(parts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packages", type=Path, help="folder holding the npm tarballs already")
@@ -307,6 +320,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tarballs = find_tarballs(args.packages) if args.packages else npm_pack(Path(tmp))
         data = build(tarballs, Path(tmp))
+        args.out.with_name(NOTICE.name).write_text(notices(tarballs), encoding="utf-8")
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {len(data['skills'])} skills to {args.out}")
 
