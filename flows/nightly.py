@@ -8,6 +8,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
+from pipeline.analysis.stage import analyze, choose_backend
 from pipeline.config import Config, Feed, load_config
 from pipeline.facts.stage import extract_new_facts
 from pipeline.fetch import FeedState, Fetched, fetch_feed
@@ -30,14 +31,21 @@ def extract_facts(config: Config):
     return extract_new_facts(config)
 
 
+@task(cache_policy=NO_CACHE)
+def analyze_new_and_changed(config: Config) -> str:
+    return "; ".join(analyze(config, config.db_path).lines())
+
+
 @flow(name="nightly")
 def nightly(config_path: str | None = None, db_path: str | None = None, kind: str = "run") -> RunSummary:
     config = load_config(config_path, db_path)
+    choose_backend(config)  # an impossible [analysis] setting fails before anything is fetched
     summary, states = begin_run(config, kind)
     with Http(config.http) as http:
         futures = [fetch.submit(http, config, feed, states.get(feed.key)) for feed in config.feeds]
         store_as_completed(config, summary, futures, progress_hook)
     summary.stages["facts"] = extract_facts(config)
+    summary.stages["analyses"] = analyze_new_and_changed(config)
     finish_run(config, summary)
     create_markdown_artifact(summary_markdown(summary), key="nightly-summary", description="jobpipe nightly run")
     return summary

@@ -104,8 +104,13 @@ def finish(summary: RunSummary) -> None:
 @common_options
 def run(config_path, db_path):
     """Run the nightly flow once (Prefect, no server needed)."""
+    from pipeline.analysis.stage import AnalysisError
+
     config = read_config(config_path, db_path)
-    finish(run_nightly_flow(config, kind="run"))
+    try:
+        finish(run_nightly_flow(config, kind="run"))
+    except AnalysisError as exc:
+        fail(str(exc))
 
 
 def run_nightly_flow(config: Config, kind: str) -> RunSummary:
@@ -208,6 +213,28 @@ def facts(config_path, db_path):
     config = read_config(config_path, db_path)
     out.print(f"Database: {config.db_path}")
     out.print(str(extract_new_facts(config)))
+
+
+@main.command()
+@click.option("--backend", type=click.Choice(["auto", "offline", "openai", "openai-batch"]), default=None,
+              help="override [analysis] backend")  # fmt: skip
+@click.option("--dry-run", is_flag=True, help="print how many requests and the estimated cost; send nothing")
+@click.option("--limit", type=int, default=None, help="analyze at most this many postings")
+@common_options
+def analyze(backend, dry_run, limit, config_path, db_path):
+    """Write job and company analyses for new and changed postings (offline, or a model)."""
+    from pipeline.analysis.stage import AnalysisError
+    from pipeline.analysis.stage import analyze as run_analyses
+
+    config = read_config(config_path, db_path)
+    try:
+        summary = run_analyses(config, config.db_path, backend=backend, dry_run=dry_run, limit=limit)
+    except (AnalysisError, DatabaseBusy) as exc:
+        fail(str(exc))
+    out.print(f"Database: {config.db_path}")
+    for line in summary.lines():
+        out.print(line, markup=False)
+    sys.exit(1 if summary.n_failed else 0)
 
 
 @main.command()

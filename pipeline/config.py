@@ -68,6 +68,48 @@ class AnalysisSettings:
     prices: dict = field(default_factory=dict)
 
 
+def _str_tuple(value, label: str) -> tuple[str, ...]:
+    """A TOML list of strings as a tuple (frozen settings keep no mutable lists)."""
+    if isinstance(value, str) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{label} must be a list of strings, got {value!r}")
+    return tuple(value)
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    out_dir: str = "data/reports"  # each week's files go to OUT_DIR/<ISO week>/
+    max_companies: int = 25  # companies with the most movement get a section; the rest are in the files
+    roles_per_company: int = 10  # new roles shown per company in the digest; every one is in new_roles.csv
+    changes_per_kind: int = 25  # changes shown per kind; every one is in changes.csv
+    top_skills: int = 12
+    trend_weeks: int = 8  # weeks of openings per company in the chart
+    closed_after_days: int = 30  # a role closed after this many days open is a change worth knowing
+    email_to: tuple[str, ...] = ()  # delivery by SMTP (JOBPIPE_SMTP_* settings); empty: no email
+    webhook_url: str = ""  # delivery by POST (or JOBPIPE_DIGEST_WEBHOOK_URL); empty: no webhook
+
+    def __post_init__(self):
+        object.__setattr__(self, "email_to", _str_tuple(self.email_to, "[digest] email_to"))
+
+
+@dataclass(frozen=True)
+class WatchlistSettings:
+    """What a reader follows: roles matching any of the first four, within the last two, make "for you"."""
+
+    companies: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    workplace_types: tuple[str, ...] = ()  # remote | hybrid | onsite
+    min_pay: float = 0.0  # annual, in the reporting currency; 0: any
+
+    def __post_init__(self):
+        for name in ("companies", "keywords", "skills", "locations", "workplace_types"):
+            object.__setattr__(self, name, _str_tuple(getattr(self, name), f"[watchlist] {name}"))
+        unknown = set(self.workplace_types) - {"remote", "hybrid", "onsite"}
+        if unknown:
+            raise ConfigError(f"[watchlist] workplace_types: unknown {sorted(unknown)} (expected remote, hybrid, onsite)")
+
+
 @dataclass(frozen=True)
 class Feed:
     source: str
@@ -94,6 +136,8 @@ class Config:
     schedule: ScheduleSettings = ScheduleSettings()
     facts: FactsSettings = FactsSettings()
     analysis: AnalysisSettings = AnalysisSettings()
+    digest: DigestSettings = DigestSettings()
+    watchlist: WatchlistSettings = WatchlistSettings()
     openai_api_key: str | None = field(default=None, repr=False)
     openai_base_url: str | None = None
 
@@ -107,6 +151,8 @@ SECTIONS = {
     "schedule": ScheduleSettings,
     "facts": FactsSettings,
     "analysis": AnalysisSettings,
+    "digest": DigestSettings,
+    "watchlist": WatchlistSettings,
 }
 
 

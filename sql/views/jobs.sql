@@ -38,7 +38,9 @@ select
     f.visa_sponsorship,
     f.education_level,
     f.country,
-    f.skills
+    f.skills,
+    a.analysis_text
 from postings as p
 join posting_versions as v on v.version_id = p.current_version_id
 left join version_facts as f on f.version_id = p.current_version_id
+left join job_analyses as a on a.job_id = p.job_id
