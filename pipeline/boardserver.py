@@ -36,9 +36,13 @@ class Request:
 
 @dataclass(frozen=True)
 class Board:
-    body: bytes
     etag: str
     last_modified: float  # epoch seconds, whole
+    body: bytes | None = None  # None: read from path when it is sent (a 304 reads nothing)
+    path: Path | None = None
+
+    def read(self) -> bytes:
+        return self.body if self.body is not None else self.path.read_bytes()
 
 
 Reply = tuple  # (status, body, headers) or (status, body, headers, delay_s)
@@ -52,6 +56,7 @@ class BoardServer:
 
     def __init__(self, root: str | Path | None = None, host: str = "127.0.0.1", port: int = 0):
         self._root = Path(root) if root is not None else None
+        self._root_since = float(int(time.time()))  # folder boards are not older than the folder's turn
         self._boards: dict[tuple[str, str], Board] = {}
         # Folder boards: only validators are cached, keyed by (mtime, size); bodies are read per request,
         # so serving a 500 MB folder does not hold 500 MB in memory.
@@ -95,6 +100,8 @@ class BoardServer:
         """Serve another folder from now on (a second night of the same boards, say)."""
         with self._lock:
             self._root = Path(root) if root is not None else None
+            # Files of the next night may be older than those served so far: Last-Modified must still move.
+            self._root_since = max(float(int(time.time())), self._root_since + 1)
             self._files.clear()
 
     def set_board(self, source: str, board: str, body: bytes | str | list | dict) -> None:
@@ -109,7 +116,7 @@ class BoardServer:
                 modified = max(modified, previous.last_modified + 1)
             elif previous is not None:
                 modified = previous.last_modified
-            self._boards[(source, board)] = Board(data, _etag(data), modified)
+            self._boards[(source, board)] = Board(_etag(data), modified, body=data)
 
     def remove_board(self, source: str, board: str) -> None:
         """Forget an in-memory board: it answers 404 again (or comes from the folder, if there)."""
@@ -152,23 +159,23 @@ class BoardServer:
 
     def _board(self, key: tuple[str, str]) -> Board | None:
         with self._lock:
-            board, root = self._boards.get(key), self._root
+            board, root, since = self._boards.get(key), self._root, self._root_since
         if board is not None or root is None:
             return board
-        return self._file_board(root / key[0] / f"{key[1]}.json")
+        return self._file_board(root / key[0] / f"{key[1]}.json", since)
 
-    def _file_board(self, path: Path) -> Board | None:
+    def _file_board(self, path: Path, since: float) -> Board | None:
         try:
             stat = path.stat()
-            data = path.read_bytes()
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        except (FileNotFoundError, NotADirectoryError):
             return None
         stamp = (stat.st_mtime_ns, stat.st_size)
         with self._lock:
             cached = self._files.get(path)
         if cached is not None and cached[0] == stamp:
-            return Board(data, cached[1], cached[2])
-        board = Board(data, _etag(data), float(int(stat.st_mtime)))
+            return Board(cached[1], cached[2], path=path)
+        data = path.read_bytes()
+        board = Board(_etag(data), max(float(int(stat.st_mtime)), since), body=data)
         with self._lock:
             self._files[path] = (stamp, board.etag, board.last_modified)
         return board
@@ -233,7 +240,7 @@ def _answer(server: BoardServer, source, board, headers) -> tuple[int, bytes, di
     validators = {"ETag": found.etag, "Last-Modified": email.utils.formatdate(found.last_modified, usegmt=True)}
     if _not_modified(found, headers):
         return 304, b"", validators, 0.0
-    return 200, found.body, {"Content-Type": "application/json; charset=utf-8", **validators}, 0.0
+    return 200, found.read(), {"Content-Type": "application/json; charset=utf-8", **validators}, 0.0
 
 
 def _not_modified(board: Board, headers: dict[str, str]) -> bool:

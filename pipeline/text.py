@@ -8,30 +8,32 @@ import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser
 
-# Layout marks go into the markup before parsing, so lexbor does the parsing and text extraction in C
-# and Python only walks the short pieces between marks. A mark is MARK followed by its kind; the kinds
-# are characters str.split() counts as white space, so a piece holding nothing but its kind is blank.
+# Layout marks go into the markup before parsing, so lexbor does the parsing and the text extraction in C
+# and Python only walks the pieces between marks. A mark is MARK followed by its kind: LINE before every
+# tag that opens or closes a block, ITEM before every <li>, <ul> and <ol>. Two block boundaries in a row
+# make a paragraph break, one makes a line break (<br>); two item marks with no text between start a list.
+# The kinds are characters str.split() counts as white space, so a piece holding only its kind is blank.
 MARK = "\x01"
-PARAGRAPH, LINE, ITEM = "\x1c", "\x1d", "\x1e"
+LINE, ITEM = "\x1d", "\x1e"
 
 _END = r"[\s/>]"
+_BLOCKS = (
+    "p|h[1-6]|div|br|hr|ul|ol|dl|dt|dd|td|th|blockquote|pre|table|caption|section|article|header|footer|"
+    "figure|figcaption|address|summary|center"
+)
 # Each pattern starts with a literal '<' and each replacement is a literal string, which keeps the
-# substitution in C. Marks go before tags, and inside table cells never between rows or cells,
-# where the HTML parser would move the text out of the table.
+# substitution in C. Marks go right before tags; one before <td> or <tr> is moved ahead of its table by
+# the parser, which costs nothing but a blank piece.
 _INSERTS = (
-    (r"<(?=(?:p|h[1-6r]|dl|blockquote|pre|table|section|article|header|footer)" + _END
-     + r"|/(?:p|h[1-6]|ul|ol|dl|blockquote|pre|table|section|article|header|footer)" + _END + ")",
-     MARK + PARAGRAPH + "<"),
-    (r"<(?=(?:div|br|dt|dd|caption|figcaption|summary|center|address|figure)" + _END
-     + r"|/(?:div|td|th|dt|dd|caption|address|figure)" + _END + ")", MARK + LINE + "<"),
-    # A list's opening tag is marked like an item: two item marks with no text between start a list.
+    (r"<(?=/?(?:" + _BLOCKS + ")" + _END + ")", MARK + LINE + "<"),
     (r"<(?=(?:li|ul|ol)" + _END + ")", MARK + ITEM + "<"),
 )
 _INSERTS_LOWER = tuple((re.compile(p, re.ASCII), r) for p, r in _INSERTS)
 _INSERTS_ANY_CASE = tuple((re.compile(p, re.I | re.ASCII), r) for p, r in _INSERTS)
 _HIDDEN = "script|style|noscript|template|iframe|svg|math|object|embed|title|select|button|canvas|video|audio"
 _DROPPED = _HIDDEN.replace("|", ",")
-_UNUSUAL = re.compile(r"<(?:/?[A-Z]|(?:" + _HIDDEN + ")" + _END + ")", re.ASCII)  # upper-case tags or hidden content
+# Upper-case tags (marked in a second, slower way) or hidden content (dropped after parsing).
+_UNUSUAL = re.compile(r"<(?:/?[A-Z]|(?:" + _HIDDEN + ")" + _END + ")", re.ASCII)
 _UPPER = re.compile(r"</?[A-Z]")
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -39,6 +41,7 @@ _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 # Lever and friends write an empty line as <div>&nbsp;</div>: keep it as the paragraph break it stands for.
 _NBSP_LINE = re.compile("\x01\x1d[^\\S\xa0]*\xa0\\s*(?=\x01)")
+_PARAGRAPH = MARK + LINE + MARK + LINE
 _BLANK_LINES = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
 
 
@@ -49,7 +52,7 @@ def html_to_text(markup: str) -> str:
     text = _extract(markup)
     # Markup escaped once too often (double-escaped feeds) comes out of the parser as tags or entities.
     if "<" in text and _TAG.search(text):
-        text = _extract(text.replace("\n\n", "<p>").replace("\n", "<br>"))
+        text = _extract(text.replace("\n", "<br>"))  # a blank line becomes two breaks: a paragraph again
     # Whatever is left goes: tags are dropped, entities decoded, and a lookalike that is no entity
     # ('&zzzz;') is split. Every round shortens the text or removes the last lookalike, so this ends.
     while ("<" in text and _TAG.search(text)) or ("&" in text and _ENTITY.search(text)):
@@ -88,28 +91,24 @@ def _extract(markup: str) -> str:
 def _layout(text: str) -> str:
     """Join the pieces between marks: a blank line between paragraphs, one line per list item."""
     if "\xa0" in text:
-        text = _NBSP_LINE.sub(MARK + PARAGRAPH, text)
+        text = _NBSP_LINE.sub(_PARAGRAPH, text)
     text = _normalize_chars(text)
     out: list[str] = []
     append = out.append
-    paragraph = False
-    opened = paragraphs = 0  # item marks and paragraph marks since the last text
+    lines = items = 0  # block boundaries since the last item mark, and item marks, since the last text
     for piece in text.split(MARK):
         kind = piece[:1]
-        if kind == PARAGRAPH:
-            paragraphs += 1
-            if not opened:  # a paragraph inside a list item stays on the item's line
-                paragraph = True
+        if kind == LINE:
+            lines += 1
         elif kind == ITEM:
-            opened += 1
-            paragraph = False
-            paragraphs = 0
+            items += 1
+            lines = 0
         if piece and not piece.isspace():
-            if opened and paragraphs > 1:  # an empty item, then a paragraph after the list
-                opened, paragraph = 0, True
+            if items and lines > 1:  # an empty item, then a paragraph after the list
+                items = 0
             if out:
-                append("\n\n" if paragraph or opened > 1 else "\n")
-            if opened:
+                append("\n\n" if lines > 1 or items > 1 else "\n")
+            if items:
                 append("- ")
             piece = piece.strip()
             # Most pieces are words and single spaces, so look before splitting. Every white space but the
@@ -117,8 +116,7 @@ def _layout(text: str) -> str:
             if "  " in piece or not piece.isprintable():
                 piece = " ".join(piece.split())
             append(piece)
-            paragraph = False
-            opened = paragraphs = 0
+            lines = items = 0
     text = "".join(out)
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import itertools
+import os
 import json
 import time
 
@@ -136,7 +137,8 @@ def test_unknown_source_is_refused():
 
 
 def test_many_large_boards_are_served_quickly(tmp_path):
-    big = b"[" + b",".join([b'{"id": "%d", "text": "Role", "description": "%s"}' % (i, b"x" * 4000) for i in range(250)]) + b"]"
+    postings = [b'{"id": "%d", "text": "Role", "description": "%s"}' % (i, b"x" * 4000) for i in range(250)]
+    big = b"[" + b",".join(postings) + b"]"
     with BoardServer() as server:
         for n in range(20):
             server.set_board("lever", f"b{n}", big)
@@ -146,3 +148,16 @@ def test_many_large_boards_are_served_quickly(tmp_path):
         elapsed = time.monotonic() - started
     assert sizes == [len(big)] * 20
     assert elapsed < 5, f"20 MB took {elapsed:.1f}s"
+
+
+def test_a_folder_board_gets_304_and_a_new_root_moves_last_modified_even_for_older_files(server, tmp_path):
+    first = get(server, "/v1/boards/acme/jobs")
+    assert get(server, "/v1/boards/acme/jobs", **{"If-None-Match": first.headers["etag"]}).status_code == 304
+    night2 = tmp_path / "night2"
+    (night2 / "greenhouse").mkdir(parents=True)
+    older = night2 / "greenhouse" / "acme.json"
+    older.write_text('{"jobs": [{"id": 1, "title": "New"}], "meta": {"total": 1}}')
+    os.utime(older, (1_000_000_000, 1_000_000_000))  # a file from 2001
+    server.set_root(night2)
+    fresh = get(server, "/v1/boards/acme/jobs", **{"If-Modified-Since": first.headers["last-modified"]})
+    assert fresh.status_code == 200 and fresh.json()["meta"]["total"] == 1

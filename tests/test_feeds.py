@@ -24,7 +24,8 @@ def board_bytes(source: str, board: str) -> bytes:
 
 def postings(source: str, board: str) -> dict:
     module = SOURCES[source]
-    return {module.external_id(job): module.to_posting(job, board) for job in module.parse_payload(board_bytes(source, board))}
+    jobs = module.parse_payload(board_bytes(source, board))
+    return {module.external_id(job): module.to_posting(job, board) for job in jobs}
 
 
 # -- Greenhouse -----------------------------------------------------------------------------------
@@ -50,7 +51,7 @@ def test_greenhouse_content_is_unescaped_once_and_read_as_html():
     assert text.startswith("About Fernhill\n\nFernhill Analytics builds forecasting tools for regional grocers.")
     assert "Our R&D group" in text
     assert "What you'll do\n\n- Own the nightly dbt and Airflow pipelines\n- Tune Snowflake warehouses for cost" in text
-    assert "Annual Salary:\n$150,000—$185,000 USD" in text
+    assert "Annual Salary:\n\n$150,000—$185,000 USD" in text
     assert "trackView" not in text and "<" not in text and "&" not in text.replace("R&D", "")
 
 
@@ -95,7 +96,7 @@ def test_lever_maps_every_field():
 def test_lever_body_is_description_then_lists_then_additional_without_nbsp_or_zero_width():
     text = postings("lever", "birchway")["6f1c2a9e-2b7d-4c55-9a1e-0d3f5b7c9e11"].description_text
     assert text == (
-        "About Birchway\nBirchway moves money for 3,000 UK landlords. We are hiring.\n\n"
+        "About Birchway\n\nBirchway moves money for 3,000 UK landlords. We are hiring.\n\n"
         "What you'll do\n\n- Build the ledger service in Go\n- Run Postgres at scale\n\n"
         "Pay & perks\n\n- £70,000 – £85,000 a year\n- 25 days holiday\n\n"
         "Birchway is an equal opportunity employer.\n\nWe reply to every applicant."
@@ -159,7 +160,8 @@ def test_ashby_falls_back_to_plain_description_and_maps_intern_and_contract():
     "label, expected",
     [
         ("Full-time", "full-time"), ("Full Time", "full-time"), ("Permanent", "full-time"), ("FullTime", "full-time"),
-        ("Part-time", "part-time"), ("PartTime", "part-time"), ("Intern", "internship"), ("Summer Internship", "internship"),
+        ("Part-time", "part-time"), ("PartTime", "part-time"),
+        ("Intern", "internship"), ("Summer Internship", "internship"),
         ("Contract", "contract"), ("Contractor", "contract"), ("Temporary", "temporary"), ("Fixed Term", "temporary"),
         ("International", None), ("Volunteer", None), ("", None), (None, None),
     ],
@@ -184,6 +186,7 @@ def test_workplace_labels_map_to_the_posting_vocabulary(label, expected):
 BAD = [
     ("greenhouse", b'{"jobs": [', "malformed JSON"),
     ("lever", b"[{]", "malformed JSON"),
+    ("lever", b'[{"id": "\xff"}]', "malformed JSON"),
     ("ashby", b"", "empty body"),
     ("ashby", b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>", "got an HTML page, not JSON"),
     ("greenhouse", b"  <html><body>Rate limited</body></html>", "got an HTML page, not JSON"),

@@ -28,13 +28,17 @@ def test_ordered_lists_and_bare_list_items_are_items_too():
 
 
 def test_inline_markup_does_not_split_words_or_lines():
-    markup = '<p>Pay: <span>$100,000</span><span class="d">&mdash;</span><span>$120,000</span> <a href="/x">per <em>year</em></a></p>'
+    markup = (
+        '<p>Pay: <span>$100,000</span><span class="d">&mdash;</span><span>$120,000</span> '
+        '<a href="/x">per <em>year</em></a></p>'
+    )
     assert html_to_text(markup) == "Pay: $100,000—$120,000 per year"
 
 
-def test_line_breaks_and_divs_start_new_lines():
-    assert html_to_text("<div>One<br>Two<br/>Three</div><div>Four</div>") == "One\nTwo\nThree\nFour"
-    assert html_to_text("First<br><br>Second") == "First\nSecond"
+def test_a_line_break_starts_a_line_and_a_block_boundary_a_paragraph():
+    assert html_to_text("<div>One<br>Two<br/>Three</div><div>Four</div>") == "One\nTwo\nThree\n\nFour"
+    assert html_to_text("First<br><br>Second") == "First\n\nSecond"
+    assert html_to_text("<div><div><p>Nested</p></div></div><div>blocks</div>") == "Nested\n\nblocks"
 
 
 def test_scripts_styles_noscript_images_and_tracking_pixels_are_dropped():
@@ -69,7 +73,8 @@ def test_table_cells_do_not_run_together():
 
 
 def test_escaped_markup_leaves_no_tags_or_entities():
-    for markup in ("&lt;p&gt;Hello &amp;amp; welcome&lt;/p&gt;", "<p>&amp;lt;b&amp;gt;Bold&amp;lt;/b&amp;gt; &amp;nbsp;x</p>"):
+    double_escaped = ("&lt;p&gt;Hello &amp;amp; welcome&lt;/p&gt;", "<p>&amp;lt;b&amp;gt;Bold&amp;lt;/b&amp;gt; &amp;nbsp;x</p>")
+    for markup in double_escaped:
         text = html_to_text(markup)
         assert not TAG.search(text) and not ENTITY.search(text), text
         assert "Hello" in text or "Bold" in text
@@ -81,7 +86,10 @@ def test_empty_markup_gives_empty_text(markup):
 
 
 def test_a_full_html_document_gives_its_body_text():
-    markup = "<!DOCTYPE html><html><head><title>Job</title><style>b{}</style></head><body><h1>Role</h1><p>Body</p></body></html>"
+    markup = (
+        "<!DOCTYPE html><html><head><title>Job</title><style>b{}</style></head>"
+        "<body><h1>Role</h1><p>Body</p></body></html>"
+    )
     assert html_to_text(markup) == "Role\n\nBody"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import uuid
 from datetime import datetime, timedelta, timezone
 
 from companies import Company, Pay, Role
@@ -38,6 +39,7 @@ PLACES = {  # location -> (Lever country, Ashby postal address)
     "Remote (Europe)": ("", {"addressCountry": "Netherlands"}),
 }
 P = '<p style="min-height:1.5em">'
+_IDS = uuid.UUID("0b7e3f5a-2c1d-4e9f-8a6b-5d4c3b2a1f0e")
 _EDT = timezone(timedelta(hours=-4))  # the boards' own zone in July
 
 
@@ -63,7 +65,7 @@ def greenhouse_job(company: Company, role: Role, ids: tuple[int, int], published
         "requisition_id": f"{role.department[:3].upper()}-{post_id // 1000 % 10000}",
         "title": role.title,
         "company_name": company.name,
-        "first_published": published.astimezone(_EDT).isoformat(),
+        "first_published": published.replace(microsecond=0).astimezone(_EDT).isoformat(),
         "language": "en",
         "application_deadline": None,
         "content": _greenhouse_escape(_greenhouse_html(company, role)),
@@ -191,8 +193,7 @@ def _tier_title(role: Role) -> str:
 
 
 def _component_id(role: Role, tier: int, part: int) -> str:
-    number = (_hashed(role) * 7919 + tier * 131 + part) % (16**12)
-    return f"{_hashed(role) % 16**8:08x}-{tier:04x}-4{part:03x}-a{tier:03x}-{number:012x}"
+    return str(uuid.uuid5(_IDS, f"{role.key}/{tier}/{part}"))
 
 
 def _greenhouse_html(company: Company, role: Role) -> str:

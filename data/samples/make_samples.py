@@ -81,7 +81,9 @@ def published(company: Company, role: Role) -> datetime:
     """When the post went live: days_ago before the night it first appeared, at a working hour."""
     first_night = NIGHTS["night1"] if role.key in {r.key for r in company.roles} else NIGHTS["night2"]
     seed = sum(map(ord, f"{company.board}/{role.key}"))
-    return first_night - timedelta(days=role.days_ago, hours=6 + seed % 9, minutes=seed % 53, seconds=seed % 41)
+    return first_night - timedelta(
+        days=role.days_ago, hours=6 + seed % 9, minutes=seed % 53, seconds=seed % 41, milliseconds=seed * 37 % 1000
+    )
 
 
 def dump(payload) -> str:

@@ -11,15 +11,16 @@ from typing import Any
 from pipeline.posting import PayloadError
 from pipeline.text import clean_text
 
-try:  # a prefect dependency, about five times faster than json on board-sized documents
+try:  # four times faster than json on board-sized documents (and a dependency of prefect)
     import orjson
 
     _loads = orjson.loads
     _DecodeError: tuple[type[Exception], ...] = (orjson.JSONDecodeError, json.JSONDecodeError)
-except ImportError:  # pragma: no cover - the json module gives the same results, only slower
+except ImportError:  # pragma: no cover - json gives the same results, only slower
     _loads = json.loads
-    _DecodeError = (json.JSONDecodeError,)
+    _DecodeError = (json.JSONDecodeError, UnicodeDecodeError)
 
+_MARKUP_START = re.compile(rb"\s*<")
 _TITLE = re.compile(rb"<title[^>]*>([^<]{1,200})", re.I)
 
 _EMPLOYMENT_EXACT = {
@@ -45,11 +46,11 @@ _WORKPLACE = {
 
 def load_json(body: bytes) -> Any:
     """The parsed document, or a PayloadError saying in one line why it is not JSON."""
-    if body is None or not body.strip():
-        raise PayloadError("empty body, not JSON")
     if body.startswith(b"\xef\xbb\xbf"):
         body = body[3:]
-    if body.lstrip()[:1] == b"<":
+    if not body or body.isspace():
+        raise PayloadError("empty body, not JSON")
+    if _MARKUP_START.match(body):
         title = _TITLE.search(body[:8192])
         detail = f" (title: {_one_line(title.group(1).decode('utf-8', 'replace'))})" if title else ""
         raise PayloadError(f"got an HTML page, not JSON{detail}")
@@ -90,7 +91,7 @@ def describe(value: Any) -> str:
 
 
 def employment_type(label: Any) -> str | None:
-    """'Full-time', 'Permanent', 'FullTime', 'Intern', 'Contract (6 months)' … → the Posting vocabulary, else None."""
+    """'Full-time', 'Permanent', 'FullTime', 'Intern', 'Contract (6 months)' … → the Posting vocabulary or None."""
     return _employment_type(label) if isinstance(label, str) else None
 
 
