@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
-.PHONY: run test demo bench conformance clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test demo conformance chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +27,13 @@ run: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/jobpipe demo
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test chromium
 	$(BIN)/python -m pytest
+
+# Debian's headless Chromium, for the tests that open the HTML digest in a real browser.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 conformance: $(VENV)/.installed
 	../shared/bin/feed-conformance

@@ -15,6 +15,7 @@ from pipeline.fetch import FeedState, Fetched, fetch_feed
 from pipeline.http import Http
 from pipeline.report import summary_markdown
 from pipeline.runs import RunSummary, begin_run, finish_run, store_as_completed
+from pipeline.search import refresh_search_index
 
 # Set by the CLI to show progress while the flow runs in-process; None under a deployment.
 progress_hook: Callable | None = None
@@ -36,6 +37,12 @@ def analyze_new_and_changed(config: Config) -> str:
     return "; ".join(analyze(config, config.db_path).lines())
 
 
+@task(cache_policy=NO_CACHE)
+def refresh_search(config: Config) -> str:
+    # Reads the database only: the index is its own file, swapped into place when built.
+    return str(refresh_search_index(config.db_path))
+
+
 @flow(name="nightly")
 def nightly(config_path: str | None = None, db_path: str | None = None, kind: str = "run") -> RunSummary:
     config = load_config(config_path, db_path)
@@ -47,5 +54,6 @@ def nightly(config_path: str | None = None, db_path: str | None = None, kind: st
     summary.stages["facts"] = extract_facts(config)
     summary.stages["analyses"] = analyze_new_and_changed(config)
     finish_run(config, summary)
+    summary.stages["search"] = refresh_search(config)
     create_markdown_artifact(summary_markdown(summary), key="nightly-summary", description="jobpipe nightly run")
     return summary

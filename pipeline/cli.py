@@ -11,6 +11,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.config import Config, ConfigError, load_config
 from pipeline.db import DatabaseBusy, DatabaseMissing
@@ -160,7 +161,7 @@ def reprocess(config_path, db_path):
 @main.command()
 @common_options
 def serve(config_path, db_path):
-    """Serve the nightly flow on its cron schedule from the config (Ctrl-C stops)."""
+    """Serve the nightly and weekly flows on their cron schedules from the config (Ctrl-C stops)."""
     from pipeline.schedule import serve_flows
 
     config = read_config(config_path, db_path)
@@ -185,10 +186,11 @@ def feeds(config_path, db_path):
     for feed in config.feeds:
         h = health.get((feed.source, feed.board), {})
         last_ok = h.get("last_success_at")
-        table.add_row(
+        cells = (
             feed.key, feed.display_name, h.get("health", "never fetched"), str(h.get("n_open", "")),
             f"{last_ok:%Y-%m-%d %H:%M}" if last_ok else "", h.get("last_error") or "",
         )  # fmt: skip
+        table.add_row(*(Text(cell) for cell in cells))  # text from feeds is never read as markup
     out.print(table)
 
 
@@ -250,9 +252,11 @@ def extract(source, currency):
 
 def register_commands() -> None:
     """Commands that live beside the code they drive."""
+    from pipeline.digest.commands import digest, export, search
     from pipeline.sqlcli import sql
 
-    main.add_command(sql)
+    for command in (sql, digest, search, export):
+        main.add_command(command)
 
 
 register_commands()

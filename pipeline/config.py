@@ -258,7 +258,10 @@ def _parse_section(raw: Any, cls: type, label: str):
         if key not in names:
             raise ConfigError(f"{label}: unknown key '{key}' (expected one of: {', '.join(sorted(names))})")
         values[key] = _check_type(value, hints[key], f"{label} {key}")
-    return cls(**values)
+    try:
+        return cls(**values)
+    except ConfigError as exc:  # a check inside the settings class: say which file it is about
+        raise ConfigError(f"{label.split(': ')[0]}: {exc}") from None
 
 
 def _check_type(value: Any, hint: Any, label: str) -> Any:

@@ -11,6 +11,7 @@ from pipeline.config import Config
 
 def deployments(config: Config) -> list:
     from flows.nightly import nightly
+    from flows.weekly import weekly
 
     params = {"config_path": str(config.path.resolve()), "db_path": str(config.db_path.resolve())}
     runner = ThreadPoolTaskRunner(config.http.max_concurrency)
@@ -18,6 +19,10 @@ def deployments(config: Config) -> list:
     return [
         nightly.with_options(task_runner=runner).to_deployment(
             name="jobpipe-nightly", schedules=[Cron(config.schedule.nightly_cron, timezone=tz)], parameters=params
+        ),
+        # the weekly digest of the last complete ISO week, by default on Monday mornings after the night's run
+        weekly.to_deployment(
+            name="jobpipe-weekly", schedules=[Cron(config.schedule.weekly_cron, timezone=tz)], parameters=params
         ),
     ]
 
