@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import zoneinfo
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -38,6 +39,15 @@ class ScheduleSettings:
     nightly_cron: str = "0 3 * * *"
     weekly_cron: str = "0 7 * * 1"
     timezone: str = "UTC"
+
+    def __post_init__(self):
+        for name in ("nightly_cron", "weekly_cron"):
+            if len(getattr(self, name).split()) != 5:
+                raise ConfigError(f"[schedule] {name} must be a cron line of 5 fields, got {getattr(self, name)!r}")
+        try:
+            zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"[schedule] timezone: unknown time zone {self.timezone!r}") from None
 
 
 @dataclass(frozen=True)

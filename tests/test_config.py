@@ -50,6 +50,8 @@ def test_environment_names_config_and_database_when_no_option(tmp_path, monkeypa
         ("[sources.greenhouse]\nbase_url = 'ftp://x'\n", "base_url must be an http(s) URL"),
         ("[sources.monster]\nbase_url = 'http://x'\n", "unknown source 'monster'"),
         ("[surprise]\n", "unknown key 'surprise'"),
+        ("[schedule]\ntimezone = 'Mars/Olympus'\n", "unknown time zone"),
+        ("[schedule]\nnightly_cron = 'every night'\n", "cron line of 5 fields"),
     ],
 )
 def test_bad_config_fails_with_one_line_naming_file_and_problem(tmp_path, text, expected):
