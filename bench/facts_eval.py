@@ -1,12 +1,17 @@
 """Precision and recall of the fact extractors on the labelled cases in bench/facts_eval/, and their speed.
 
-Usage: python bench/facts_eval.py [--json] [--check] [--per-skill] [--errors FIELD]
+Usage: python bench/facts_eval.py [--json] [--check] [--per-skill] [--errors FIELD] [--seconds S]
 
 Each bench/facts_eval/*.jsonl line is {"id", "text", "title", "location", "labels": {...}} (plus
 optional "posted_workplace", "posted_employment", "source", "raw"); a case is scored only on the
 fields its labels name. A label of null means "the posting does not say": outputting nothing is
 right. Precision counts the cases where something was output, recall the cases whose label has a
 value; salary is right only when min, max, currency and period all are.
+
+Speed is postings per CPU second of one process (one core): the headline is the full postings of the
+sample boards in data/samples/ (about 2,900 characters each, like users' postings), the short
+labelled cases beside it. Each is the best of three rounds, since other work on a shared machine only
+ever slows a round down.
 """
 
 from __future__ import annotations
@@ -33,8 +38,9 @@ FLOORS = {  # field: (metric, floor)
     "workplace_type": (("accuracy", 0.90),),
     "employment_type": (("accuracy", 0.90),),
     "skills": (("precision", 0.85), ("recall", 0.75)),
-    "speed": (("postings_per_s", 2000),),
+    "speed": (("postings_per_s", 2000),),  # full postings
 }
+SPEED_ROUNDS = 3
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -170,13 +176,14 @@ def sample_postings(root: Path = SAMPLES_DIR) -> list[dict]:
 
 
 def measure_speed(cases: list[dict], min_seconds: float = 2.0) -> dict:
-    """Postings per second on one core: the labelled cases, and the sample boards' full postings."""
+    """Postings per second on one core: the sample boards' full postings (the headline, and what
+    the floor is checked on), and the short labelled cases."""
     samples = sample_postings()
-    speed = {"postings_per_s": rate(cases, min_seconds), "mean_chars": mean_chars(cases)}
-    if samples:
-        speed.update(sample_postings_per_s=rate(samples, min_seconds), sample_postings=len(samples),
-                     sample_mean_chars=mean_chars(samples))
-    return speed
+    if not samples:
+        sys.exit(f"no sample postings under {SAMPLES_DIR}: the speed is measured on them")
+    return {"postings_per_s": rate(samples, min_seconds), "postings": len(samples),
+            "mean_chars": mean_chars(samples),
+            "labelled_postings_per_s": rate(cases, min_seconds), "labelled_mean_chars": mean_chars(cases)}
 
 
 def mean_chars(cases: list[dict]) -> int:
@@ -185,15 +192,18 @@ def mean_chars(cases: list[dict]) -> int:
 
 def rate(cases: list[dict], min_seconds: float) -> float:
     """Postings per CPU second of this process: one core, and steadier than wall time on a
-    machine other work shares."""
-    for case in cases[:5]:
-        run(case)  # load the taxonomy and place tables before timing
-    done, start = 0, time.process_time()
-    while time.process_time() - start < min_seconds:
-        for case in cases:
-            run(case)
-        done += len(cases)
-    return round(done / (time.process_time() - start), 1)
+    machine other work shares. The best of SPEED_ROUNDS rounds."""
+    for case in cases:
+        run(case)  # load the taxonomy, place and rate tables before timing
+    rounds = []
+    for _ in range(SPEED_ROUNDS):
+        done, start = 0, time.process_time()
+        while time.process_time() - start < min_seconds / SPEED_ROUNDS:
+            for case in cases:
+                run(case)
+            done += len(cases)
+        rounds.append(done / (time.process_time() - start))
+    return round(max(rounds), 1)
 
 
 def check_floors(report: dict) -> list[str]:
@@ -221,11 +231,10 @@ def print_report(report: dict, per_skill: bool, errors_for: str | None) -> None:
             print(f"  {name:24} tp {c['tp']:>3}  fp {c['fp']:>3}  fn {c['fn']:>3}  "
                   f"precision {fmt(c['precision']):>6}  recall {fmt(c['recall']):>6}")
     sp = report["speed"]
-    print(f"\nspeed (one core): {sp['postings_per_s']:.0f} postings/s on the labelled cases "
-          f"({sp['mean_chars']} chars on average)")
-    if "sample_postings_per_s" in sp:
-        print(f"                  {sp['sample_postings_per_s']:.0f} postings/s on {sp['sample_postings']} "
-              f"sample-board postings ({sp['sample_mean_chars']} chars on average)")
+    print(f"\nspeed (one core, CPU time): {sp['postings_per_s']:,.0f} full postings/s "
+          f"({sp['postings']} sample-board postings, {sp['mean_chars']:,} chars on average)")
+    print(f"                            {sp['labelled_postings_per_s']:,.0f} postings/s on the labelled "
+          f"cases ({sp['labelled_mean_chars']:,} chars on average)")
     if errors_for:
         errs = report["skills"]["errors"] if errors_for == "skills" else report["fields"][errors_for]["errors"]
         print(f"\nerrors in {errors_for}:")
@@ -245,7 +254,8 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="exit 1 when a floor is not met")
     parser.add_argument("--per-skill", action="store_true", help="print counts per canonical skill")
     parser.add_argument("--errors", metavar="FIELD", help="list the cases a field got wrong")
-    parser.add_argument("--seconds", type=float, default=2.0, help="time spent measuring speed")
+    parser.add_argument("--seconds", type=float, default=2.0,
+                        help="CPU seconds spent measuring each speed (default 2)")
     args = parser.parse_args()
     cases = load_cases()
     outputs = [run(case) for case in cases]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.facts.evidence import Fact, parsed
+from pipeline.facts.scan import lowered
 from pipeline.facts.windows import finditer_near, search_near
 
 LEVELS = ("bachelor", "master", "phd")
@@ -31,7 +32,9 @@ SENTENCE_END = re.compile(r"\n|[.!?;](?=\s)")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    # The sentence starts at its line's start or after the line's last sentence end before it.
+    line = text.rfind("\n", 0, start) + 1
+    left = max((m.end() for m in SENTENCE_END.finditer(text, line, start)), default=line)
     right = SENTENCE_END.search(text, end)
     return text[left:right.start() if right else len(text)]
 
@@ -49,7 +52,7 @@ def degree_mentions(text: str, low: str) -> list[tuple[str, re.Match]]:
 def extract_education(text: str) -> tuple[Fact | None, Fact | None]:
     """(level, required): the lowest degree named; required unless it is preferred or has an
     "or equivalent experience" way around it. (None, None) when no degree is stated."""
-    low = text.lower()
+    low = lowered(text)
     if m := search_near(NO_DEGREE, text, low, ("degree",)):
         return None, parsed(False, text, m.start(), m.end())
     mentions = degree_mentions(text, low)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from pipeline.facts.evidence import Fact, parsed
-from pipeline.facts.windows import search_near
+from pipeline.facts.scan import lowered
+from pipeline.facts.windows import contains, search_near
 
 EMPLOYMENT_TYPES = ("full-time", "part-time", "contract", "temporary", "internship")
 
@@ -55,7 +56,7 @@ def extract_employment_type(text: str, title: str | None = None, posted: str | N
     for value, pattern in TITLE_TYPES:
         if title and (m := pattern.search(title)):
             return Fact(value, "inferred", None, None, m.group(0))
-    low = text.lower()
+    low = lowered(text)
     for value, pattern in TEXT_TYPES:
         if m := search_near(pattern, text, low, TEXT_TYPE_WORDS[value]):
             return parsed(value, text, m.start(), m.end())
@@ -92,8 +93,8 @@ VISA_WORDS = ("sponsor", "visa")
 
 def extract_visa(text: str) -> Fact:
     """yes, no, or unknown; a negation anywhere outranks a promise ("we sponsor… not for this role")."""
-    low = text.lower()
-    if "sponsor" not in low and "visa" not in low:
+    low = lowered(text)
+    if not contains(low, "sponsor") and not contains(low, "visa"):
         return Fact("unknown", "inferred")
     if m := search_near(VISA_NO, text, low, VISA_WORDS):
         return parsed("no", text, m.start(), m.end())

@@ -95,21 +95,31 @@ def parse_locations(location: str | None, extra: list[str] | None = None) -> lis
 
 
 def parse_place(part: str) -> dict:
+    city, region, country = resolve_place(part)
+    return {"city": city, "region": region, "country": country, "quote": part}
+
+
+@lru_cache(maxsize=4096)
+def resolve_place(part: str) -> tuple[str | None, str | None, str | None]:
+    """(city, region, country) of one place. Cached: a board's postings share a few locations."""
     tokens = [t for t in TOKEN_SPLIT.split(LEADING_MODE.sub("", part))
               if t and not NOT_PLACES.match(t.strip())]
     tokens = [t.strip(" .") for t in tokens if t.strip(" .")]
     city = region = country = None
     if tokens and (area := match_area(tokens[-1])):
-        return {"city": None, "region": area, "country": None, "quote": part}
+        return None, area, None
     if tokens:
         country, region, tokens = resolve_tail(tokens)
     if tokens:
         city, country, region = resolve_city(tokens[0], country, region)
-    return {"city": city, "region": region, "country": country, "quote": part}
+    return city, region, country
+
+
+AREAS_BY_LOWER = {a.lower(): a for a in AREAS}
 
 
 def match_area(token: str) -> str | None:
-    return next((a for a in AREAS if a.lower() == token.lower()), None)
+    return AREAS_BY_LOWER.get(token.lower())
 
 
 def resolve_tail(tokens: list[str]) -> tuple[str | None, str | None, list[str]]:

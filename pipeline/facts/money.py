@@ -105,9 +105,10 @@ def _currency_pattern() -> str:
 
 
 CURRENCY = _currency_pattern()
-NUMBER = (r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # Indian lakh grouping 12,00,000
-          r"|\d{1,3}(?:[,.'’\u00a0\u202f\u2009 ]\d{3})+(?!\d)"  # 120,000 60.000 120'000 120 000
-          r"|\d+)(?:[.,]\d{1,2}(?!\d)|[.,]-)?")  # decimals 45.50 45,50, and "4.500,-" (no cents)
+AFTER_FIRST_DIGIT = (r"(?:\d?(?:,\d{2})+,\d{3}(?!\d)"  # Indian lakh grouping 12,00,000
+                     r"|\d{0,2}(?:[,.'’\u00a0\u202f\u2009 ]\d{3})+(?!\d)"  # 120,000 60.000 120'000 120 000
+                     r"|\d*)(?:[.,]\d{1,2}(?!\d)|[.,]-)?")  # decimals 45.50 45,50, and "4.500,-" (no cents)
+NUMBER = rf"\d{AFTER_FIRST_DIGIT}"  # split so MONEY_RE can open with the first digit alone
 MULTIPLIER = (r"(?=[kKMmbBLtlcC万千 \u00a0])(?:(?:[kK]|MM|M|mn|m|bn|B|L)(?![A-Za-z])"
               r"|[ \u00a0]?(?:thousand|million|billion|lakhs?|lacs?|crores?|Cr|cr|LPA)(?![A-Za-z])|万|千)")
 MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "千": 1e3, "万": 1e4, "l": 1e5, "lakh": 1e5, "lakhs": 1e5,
@@ -117,10 +118,11 @@ INDIAN_MULTIPLIERS = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "cr", "crore",
 _INLINE_PERIOD = r"(?:\s?/\s?(?:hr|hour|h|yr|year|mo|month|day|wk|week)(?![A-Za-z]))"
 _SEPARATOR = r"(?:\s*[-–—‒−~〜～]\s*|\s+(?:to|bis|à|a|do|till|til|tot|and|und|et|y|e|en|och|og|i)\s+)"
 
-# Anchored on the first digit so the scan skips text quickly; a currency written before the number is
-# found by `currency_before`, which looks the few characters up instead of trying every token everywhere.
+# Opens with a digit, so the scan skips from digit to digit (the look at the character before comes
+# after it); a currency before the number is found by `currency_before`, which looks the few
+# characters up instead of trying every token everywhere.
 MONEY_RE = re.compile(
-    rf"(?=\d)(?<![\d.,'’/])(?P<n1>{NUMBER})(?P<m1>{MULTIPLIER})?"
+    rf"(?P<n1>\d(?<![\d.,'’/]\d){AFTER_FIRST_DIGIT})(?P<m1>{MULTIPLIER})?"
     rf"(?:[ \u00a0]?(?P<c2>{CURRENCY}))?(?P<p1>{_INLINE_PERIOD})?"
     rf"(?:(?P<sep>{_SEPARATOR})(?:(?P<c3>{CURRENCY})[ \u00a0]?)?(?P<n2>{NUMBER})(?P<m2>{MULTIPLIER})?"
     rf"(?:[ \u00a0]?(?P<c4>{CURRENCY}))?)?"

@@ -143,7 +143,21 @@ def greenhouse_salary(job: dict) -> Salary | None:
     content = job.get("content") or ""
     if "pay-range" not in content:
         return None
-    return _greenhouse_html(html.unescape(content) if "&lt;" in content else content, job)
+    return _greenhouse_html(unescape(content) if "&lt;" in content else content, job)
+
+
+# Greenhouse escapes its content HTML with these five only. When every "&" starts one of them,
+# replacing them (&amp; last) is what html.unescape does, without a callback per entity.
+_BASIC_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&amp;", "&"))
+_OTHER_ENTITY = re.compile(r"&(?!lt;|gt;|quot;|#39;|amp;)")
+
+
+def unescape(content: str) -> str:
+    if _OTHER_ENTITY.search(content):
+        return html.unescape(content)
+    for entity, char in _BASIC_ENTITIES:
+        content = content.replace(entity, char)
+    return content
 
 
 def _greenhouse_ranges(ranges: list[dict], job: dict) -> Salary:

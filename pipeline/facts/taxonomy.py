@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import ahocorasick
-
 DATA = Path(__file__).with_name("data") / "skills.json"
 
 # Our own aliases on top of the taxonomy: the forms postings use that the sources lack.
@@ -80,7 +78,7 @@ class Form:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    automaton: ahocorasick.Automaton  # lower-cased form -> (key, tuple of Form), forms of 3+ chars
+    forms: dict[str, tuple[Form, ...]]  # lower-cased form -> its Forms, forms of 3+ chars (found by scan.py)
     short: re.Pattern  # one- and two-character forms ("C", "R", "Go"), matched case-sensitively
     short_forms: dict[str, Form]
     categories: dict[str, str]  # canonical name -> category
@@ -106,15 +104,11 @@ def compile_short(forms: list[Form]) -> re.Pattern:
     return re.compile(rf"(?:{alternation})(?![\w+#&'-])")
 
 
-def compile_forms(forms: list[Form]) -> ahocorasick.Automaton:
+def group_forms(forms: list[Form]) -> dict[str, tuple[Form, ...]]:
     by_key: dict[str, list[Form]] = {}
     for form in forms:
         by_key.setdefault(form.text.lower(), []).append(form)
-    automaton = ahocorasick.Automaton()
-    for key, group in by_key.items():
-        automaton.add_word(key, (key, tuple(group)))
-    automaton.make_automaton()
-    return automaton
+    return {key: tuple(group) for key, group in by_key.items()}
 
 
 @lru_cache(maxsize=4)
@@ -125,5 +119,5 @@ def load_taxonomy(path: Path = DATA) -> Taxonomy:
              for skill in data["skills"] for text in surface_forms(skill)]
     credits = tuple(f"{s['package']} ({s['license']}, {s['url']})" for s in data["about"]["sources"])
     short = [f for f in forms if len(f.text) <= SHORT_LEN]
-    return Taxonomy(compile_forms([f for f in forms if len(f.text) > SHORT_LEN]), compile_short(short),
+    return Taxonomy(group_forms([f for f in forms if len(f.text) > SHORT_LEN]), compile_short(short),
                     {f.text: f for f in short}, {s["name"]: s["category"] for s in data["skills"]}, credits)

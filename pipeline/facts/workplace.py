@@ -6,49 +6,55 @@ import re
 
 from pipeline.facts.evidence import Fact, parsed
 from pipeline.facts.locations import place_pattern
+from pipeline.facts.scan import lowered
 from pipeline.facts.windows import finditer_near, search_near
 
 WORKPLACE_TYPES = ("remote", "hybrid", "onsite")
 
+# The patterns open with one \b shared by their branches and, where it pays, a lookahead naming
+# every letter a branch can start with: the regex engine rejects most positions at once instead of
+# trying every branch (2-3x faster on long postings). Keep a lookahead in step when adding a branch.
 NOT_REMOTE = re.compile(
-    r"\b(?:not|isn't|is not|cannot be|can't be|no)\s+(?:a\s+|an?\s+)?(?:fully\s+)?remote\b"
-    r"|\bremote (?:work )?(?:is )?not (?:possible|available|an option)\b"
-    r"|\bno remote\b|\bnot eligible for remote\b", re.IGNORECASE)
+    r"\b(?:(?:not|isn't|is not|cannot be|can't be|no)\s+(?:a\s+|an?\s+)?(?:fully\s+)?remote\b"
+    r"|remote (?:work )?(?:is )?not (?:possible|available|an option)\b"
+    r"|no remote\b|not eligible for remote\b)", re.IGNORECASE)
 HYBRID = re.compile(
-    r"\bhybrid\b(?![- ]cloud| (?:cloud|infrastructure|environment|model(?:s|ing)? of (?:data|ml)))"
-    r"|\b(?:\d|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:\d|two|three|four))?\s+days?"
+    r"\b(?=[\dhotfiawsm])"
+    r"(?:hybrid\b(?![- ]cloud| (?:cloud|infrastructure|environment|model(?:s|ing)? of (?:data|ml)))"
+    r"|(?:\d|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:\d|two|three|four))?\s+days?"
     r"\s+(?:a|per|each|every)\s+week\s+(?:in|at|from)\s+(?:the|our|an?)\b[^.\n]{0,30}?\boffice"
-    r"|\b(?:in|at|from)\s+(?:the|our)\s+(?:\w+\s+)?office\s+(?:\d|one|two|three|four)(?:\s*(?:-|to|or)"
+    r"|(?:in|at|from)\s+(?:the|our)\s+(?:\w+\s+)?office\s+(?:\d|one|two|three|four)(?:\s*(?:-|to|or)"
     r"\s*(?:\d|two|three|four))?\s+days?\b"
-    r"|\b(?:\d|one|two|three|four)\s+days?\s+(?:a|per)\s+week\s+(?:on-?site|in-?office|in person)"
-    r"|\b(?:office|on-?site)\b[^.\n]{0,40}?\b(?:at least\s+)?(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)"
+    r"|(?:\d|one|two|three|four)\s+days?\s+(?:a|per)\s+week\s+(?:on-?site|in-?office|in person)"
+    r"|(?:office|on-?site)\b[^.\n]{0,40}?\b(?:at least\s+)?(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)"
     r"\s*(?:[2-4]|two|three|four))?\s+days?\s+(?:a|per|each)\s+week"
-    r"|\b(?:[1-4]|one|two|three|four)\s+(?:remote|home|WFH|home[- ]office)\s+days?\b"
-    r"|\bwork from (?:home|anywhere) or (?:from )?(?:the|our) office\b|\bsplit between (?:home|remote)"
-    r"|\bhome office and (?:our|the) [^.\n]{0,20}office\b|\bmix of (?:home|remote) and office\b",
+    r"|(?:[1-4]|one|two|three|four)\s+(?:remote|home|WFH|home[- ]office)\s+days?\b"
+    r"|work from (?:home|anywhere) or (?:from )?(?:the|our) office\b|split between (?:home|remote)"
+    r"|home office and (?:our|the) [^.\n]{0,20}office\b|mix of (?:home|remote) and office\b)",
     re.IGNORECASE)
-FULLY_REMOTE = re.compile(r"\b(?:fully|100\s?%|completely|entirely|permanently)\s+remote\b"
-                          r"|\bwork (?:from|remotely from) anywhere\b", re.IGNORECASE)
+FULLY_REMOTE = re.compile(r"\b(?:(?:fully|100\s?%|completely|entirely|permanently)\s+remote\b"
+                          r"|work (?:from|remotely from) anywhere\b)", re.IGNORECASE)
 REMOTE = re.compile(
-    r"\b(?:fully|100\s?%|completely|entirely|permanently)\s+remote\b|\bremote[- ]first\b"
-    r"|\bremote[- ](?:role|position|job|opportunity|friendly|eligible|ok)\b|\bwork (?:from|remotely from) "
-    r"(?:anywhere|home)\b|\bwork remotely\b|\bremote(?:ly)?\b(?=[^.\n]{0,20}\b(?:within|from|in|across)\b)"
-    r"|\bthis (?:role|position|job) (?:is|can be) (?:based )?remote\b|\b(?:is|be) remote\b"
+    r"\b(?=[\dfceprwtib])(?:(?:fully|100\s?%|completely|entirely|permanently)\s+remote\b|remote[- ]first\b"
+    r"|remote[- ](?:role|position|job|opportunity|friendly|eligible|ok)\b|work (?:from|remotely from) "
+    r"(?:anywhere|home)\b|work remotely\b|remote(?:ly)?\b(?=[^.\n]{0,20}\b(?:within|from|in|across)\b)"
+    r"|this (?:role|position|job) (?:is|can be) (?:based )?remote\b|(?:is|be) remote\b)"
     r"|^\s*remote\b|\bremote\s*(?:\(|-|–|,)", re.IGNORECASE | re.MULTILINE)
 ONSITE = re.compile(
-    r"\bon-?site\b(?![- ]interview)|\bin[- ]office\b(?! perks| lunch| snacks| events| days?)"
-    r"|\bin[- ]person\b(?! interview)|\boffice[- ]based\b"
-    r"|\bfive days (?:a|per) week in (?:the|our) office\b|\b(?:5|five) days (?:a|per) week (?:in|at)\b"
-    r"|\bbased (?:in|at|out of) our [^.\n]{0,30}(?:office|headquarters|HQ)\b|\bwork from (?:our|the) office\b"
-    r"|\b(?:from|at|in) (?:our|the) (?:head|main) office\b",
+    r"\b(?=[oifb5wa])(?:on-?site\b(?![- ]interview)|in[- ]office\b(?! perks| lunch| snacks| events| days?)"
+    r"|in[- ]person\b(?! interview)|office[- ]based\b"
+    r"|five days (?:a|per) week in (?:the|our) office\b|(?:5|five) days (?:a|per) week (?:in|at)\b"
+    r"|based (?:in|at|out of) our [^.\n]{0,30}(?:office|headquarters|HQ)\b|work from (?:our|the) office\b"
+    r"|(?:from|at|in) (?:our|the) (?:head|main) office\b)",
     re.IGNORECASE)
 
-REMOTE_WORD = re.compile(r"\bremote(?:ly)?\b|\bwork from anywhere\b", re.IGNORECASE)
+REMOTE_WORD = re.compile(r"\b(?:remote(?:ly)?\b|work from anywhere\b)", re.IGNORECASE)
 RESIDE = re.compile(r"\b(?:reside|resident|based|located|live|living|residing)\s+(?:in|within)\b",
                     re.IGNORECASE)
 SCOPE_REACH = 60  # how far after "remote" a place still belongs to it
+# The lookahead names every character a match can start with, so other positions fail at once.
 DAYS_IN_OFFICE = re.compile(
-    r"(?P<scope>(?:\d|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:\d|two|three|four))?\s+days?"
+    r"(?=[\dotfia])(?P<scope>(?:\d|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:\d|two|three|four))?\s+days?"
     r"\s+(?:a|per|each|every)\s+week\s+(?:in|at|from)\s+(?:the|our|an?)\b[^.\n]{0,30}?\boffice"
     r"|(?:\d|one|two|three|four)\s+days?\s+(?:a|per)\s+week\s+(?:on-?site|in-?office|in person)"
     r"|(?:in|at|from)\s+(?:the|our)\s+(?:\w+\s+)?office\s+(?:\d|one|two|three|four)(?:\s*(?:-|to|or)"
@@ -83,7 +89,7 @@ WORKPLACE_RULES = (
 
 def text_workplace(text: str) -> Fact | None:
     """Explicit statements win over bare words: "not remote" before "hybrid" before "remote"."""
-    low = text.lower()
+    low = lowered(text)
     for value, pattern, words in WORKPLACE_RULES:
         if m := search_near(pattern, text, low, words):
             return parsed(value, text, m.start(), m.end())
@@ -113,7 +119,7 @@ def overrides(posted: str, from_text: str) -> bool:
 
 def extract_remote_scope(text: str, workplace: str | None, location: str | None = None) -> Fact | None:
     """Where a remote hire may live ("US only"), or how often a hybrid one comes in ("3 days")."""
-    low = text.lower()
+    low = lowered(text)
     if workplace == "hybrid":
         m = search_near(DAYS_IN_OFFICE, text, low, ("day",))
         return parsed(m.group("scope"), text, m.start("scope"), m.end("scope")) if m else None
