@@ -108,3 +108,12 @@ def test_feed_locations_beyond_the_main_one_are_included():
     raw = {"categories": {"location": "London", "allLocations": ["London", "Stockholm"]}}
     found = extract_facts("We build audio software.", location="London", raw=raw)
     assert [p["country"] for p in found["locations"]] == ["GB", "SE"]
+
+
+def test_the_employers_own_name_is_not_one_of_its_skills():
+    from pipeline.facts.extract import extract_facts
+
+    text = "At Lumen Ledger you will build Lumen services in Python. Experience with Lumen and Laravel is a plus."
+    assert "Lumen" not in {s["name"] for s in extract_facts(text, company="Lumen Ledger")["skills"]}
+    assert "Python" in {s["name"] for s in extract_facts(text, company="Lumen Ledger")["skills"]}
+    assert "Lumen" in {s["name"] for s in extract_facts(text, company="Acme")["skills"]}

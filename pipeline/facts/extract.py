@@ -13,7 +13,7 @@ from pipeline.facts.salary import extract_salary
 from pipeline.facts.skills import extract_skills
 from pipeline.facts.workplace import extract_remote_scope, extract_workplace
 
-EXTRACTOR_VERSION = "facts-1"  # bump when any extractor changes: everything is re-extracted
+EXTRACTOR_VERSION = "facts-2"  # bump when any extractor changes: everything is re-extracted
 
 
 def evidence(fact: Fact | None, field: str = "text") -> dict | None:
@@ -36,7 +36,7 @@ def fact_fields(name: str, fact: Fact | None, field: str = "text") -> dict:
 def extract_facts(text: str, *, title: str | None = None, location: str | None = None,
                   source: str | None = None, raw: dict | None = None,
                   posted_workplace: str | None = None, posted_employment: str | None = None,
-                  reporting_currency: str = "USD") -> dict:
+                  reporting_currency: str = "USD", company: str | None = None) -> dict:
     """Every fact of a posting with its source and evidence; offsets index into `text`."""
     text = text or ""
     locations = parse_locations(location, raw_location_strings(raw))
@@ -49,9 +49,18 @@ def extract_facts(text: str, *, title: str | None = None, location: str | None =
         **fact_fields("visa_sponsorship", extract_visa(text)),
         **education_fields(text),
         "locations": locations,
-        "skills": [skill.to_dict() for skill in extract_skills(text)],
+        "skills": [skill.to_dict() for skill in extract_skills(text) if not _names_company(skill.name, company)],
         "extractor_version": EXTRACTOR_VERSION,
     }
+
+
+def _names_company(skill: str, company: str | None) -> bool:
+    """A skill whose name is the employer's own ("Lumen" at Lumen Ledger) is the company talking about itself."""
+    if not company:
+        return False
+    words = company.lower().split()
+    name = skill.lower().split()
+    return any(words[i : i + len(name)] == name for i in range(len(words) - len(name) + 1))
 
 
 def role_fields(text: str, title: str | None) -> dict:

@@ -47,10 +47,10 @@ class FactsSummary:
 
 
 def facts_for_row(row: tuple, reporting_currency: str) -> dict:
-    version_id, source, _board, title, location, workplace, employment, text, raw_json = row
+    version_id, source, _board, company, title, location, workplace, employment, text, raw_json = row
     facts = extract_facts(
         text or "", title=title, location=location, source=source,
-        raw=orjson.loads(raw_json) if raw_json else None,
+        raw=orjson.loads(raw_json) if raw_json else None, company=company,
         posted_workplace=workplace, posted_employment=employment, reporting_currency=reporting_currency,
     )  # fmt: skip
     facts["version_id"] = version_id

@@ -3,6 +3,7 @@ select
     v.version_id,
     p.source,
     p.board,
+    v.company,
     v.title,
     v.location,
     v.workplace_type,
