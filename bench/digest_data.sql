@@ -52,7 +52,8 @@ select
     hash(i, 'edit') % 10 = 0 as is_edited
 from range(1, $n_postings + 1) as t(i);
 
-insert into postings
+insert into postings (job_id, source, board, external_id, first_seen_at, last_seen_at, closed_at,
+                      current_version_id, current_hash, n_versions)
 select
     p.job_id,
     ['greenhouse', 'lever', 'ashby'][1 + p.board_no % 3],

@@ -379,7 +379,8 @@ _TOUCH_OPEN = """
     update postings set last_seen_at = t.event_at from touched_feeds as t
     where postings.source = t.source and postings.board = t.board and postings.closed_at is null"""
 _MARK_SEEN = """
-    update postings set last_seen_at = s.event_at, closed_at = null
+    update postings set last_seen_at = s.event_at, closed_at = null,
+        reopened_at = case when postings.closed_at is not null then s.event_at else postings.reopened_at end
     from seen_postings as s where postings.job_id = s.job_id"""
 _MARK_CLOSED = """
     update postings set closed_at = c.event_at from closed_postings as c where postings.job_id = c.job_id"""

@@ -132,7 +132,9 @@ def insert_posting(con, job_id, feed, title, department, location, workplace, fi
         insert_facts(con, version_id, version_facts)
     last_seen = at(RUNS["w46"]) if closed_day else at(LAST_RUN)  # closed: missing from the first W47 run
     con.execute(
-        "insert into postings values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        """insert into postings (job_id, source, board, external_id, first_seen_at, last_seen_at, closed_at,
+                                 current_version_id, current_hash, n_versions)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [job_id, source, board, f"ext-{job_id}", at(first_day), last_seen, at(closed_day) if closed_day else None,
          job_id * 10 + len(versions) - 1, f"h{job_id * 10 + len(versions) - 1}", len(versions)],
     )  # fmt: skip

@@ -91,6 +91,8 @@ def test_posting_missing_from_successful_fetch_is_closed_and_reopened_when_back(
     assert back.total("n_reopened") == 1
     assert jobs(config)[gone][1] is True and jobs(config)[gone][5] is None
     assert counts(config)[1] == 4  # same content: no new version on reopening
+    reopened = rows(config, "select external_id, reopened_at = last_seen_at from jobs where reopened_at is not null")
+    assert reopened == [(gone, True)]
 
 
 def test_edited_posting_gets_a_new_version_and_a_change_row(setup, server):

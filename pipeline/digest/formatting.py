@@ -21,6 +21,7 @@ CHANGE_LABELS = {
     "pay_moved": "Pay moved",
     "title_changed": "Title changed",
     "remote_policy_changed": "Remote policy changed",
+    "reopened": "Reopened",
     "closed_after_long_open": "Closed after a long time open",
 }
 

@@ -84,6 +84,23 @@ changes as (
     where j.closed_at >= timezone('UTC', $week_start::date::timestamp)
       and j.closed_at < timezone('UTC', $week_start::date + interval 7 day)
       and date_diff('day', j.first_seen_at, j.closed_at) >= cast($min_days_open as integer)
+
+    union all by name
+
+    select
+        j.job_id,
+        j.reopened_at as changed_at,
+        j.company,
+        j.url,
+        j.title as new_title,
+        j.first_seen_at,
+        j.closed_at,
+        'reopened' as kind,
+        'closed' as old_value,
+        'listed again ' || j.reopened_at::date::varchar as new_value
+    from jobs as j
+    where j.reopened_at >= timezone('UTC', $week_start::date::timestamp)
+      and j.reopened_at < timezone('UTC', $week_start::date + interval 7 day)
 )
 
 select
@@ -98,5 +115,5 @@ select
     closed_at is null as is_open,
     url
 from changes
-order by list_position(['pay_moved', 'title_changed', 'remote_policy_changed', 'closed_after_long_open'], kind),
+order by list_position(['pay_moved', 'title_changed', 'remote_policy_changed', 'reopened', 'closed_after_long_open'], kind),
          company, changed_at, job_id

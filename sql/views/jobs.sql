@@ -19,6 +19,7 @@ select
     p.last_seen_at,
     p.closed_at,
     p.closed_at is null as is_open,
+    p.reopened_at,
     p.n_versions,
     p.current_version_id as version_id,
     p.current_hash as content_hash,
