@@ -101,7 +101,3 @@ def load_sql(name: str) -> str:
     """The text of sql/queries/NAME.sql."""
     return (SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8")
 
-
-def run_query(con: duckdb.DuckDBPyConnection, name: str, **params):
-    """Execute a named query with bound $parameters and return the relation's rows as tuples."""
-    return con.execute(load_sql(name), params).fetchall()

@@ -92,13 +92,6 @@ def version_id_of(job_id: int, content_hash: str, valid_from: datetime) -> int:
     return stable_id(str(job_id), content_hash, valid_from.isoformat())
 
 
-def store_fetched(
-    con: duckdb.DuckDBPyConnection, fetched: Fetched, run_id: str, settings: IngestSettings
-) -> FeedResult:
-    """Store one fetch in a single transaction, so a crash leaves either all of it or none."""
-    return store_batch(con, [ToStore(fetched)], run_id, settings)[0]
-
-
 def store_batch(
     con: duckdb.DuckDBPyConnection, batch: list[ToStore], run_id: str, settings: IngestSettings
 ) -> list[FeedResult]:
@@ -116,7 +109,7 @@ def store_batch(
 def apply_fetched(
     con: duckdb.DuckDBPyConnection, fetched: Fetched, run_id: str, settings: IngestSettings, *, replay: bool = False
 ) -> FeedResult:
-    """The work of store_fetched inside the caller's transaction; a replay records no new fetch."""
+    """One fetch stored inside the caller's transaction (reprocess); a replay records no new fetch."""
     return apply_batch(con, [ToStore(fetched)], run_id, settings, replay=replay)[0]
 
 
@@ -239,14 +232,6 @@ def _with_ids(rows: pa.Table, job_ids: list[int], version_ids: list[int], at: da
     ).append_column("valid_from", pa.array([at] * n, UTC_TIMESTAMP)).append_column(
         "payload_hash", pa.array([payload_hash] * n, pa.string())
     )
-
-
-def read_feed_state(con, feed: Feed) -> FeedState:
-    row = con.execute(
-        "select etag, last_modified, last_payload_hash from feed_state where source = ? and board = ?",
-        [feed.source, feed.board],
-    ).fetchone()
-    return FeedState(*row) if row else FeedState()
 
 
 def read_feed_states(con) -> dict[str, FeedState]:

@@ -25,8 +25,8 @@ def lever_job(n: int, title: str | None = None, workplace: str = "remote", locat
         "lists": [{"text": "Requirements", "content": "<li>Five years of backend work</li>"}],
         "additional": "<p>We are an equal opportunity employer.</p>",
         "additionalPlain": "We are an equal opportunity employer.",
-        "hostedUrl": f"https://jobs.lever.co/acme/{n}",
-        "applyUrl": f"https://jobs.lever.co/acme/{n}/apply",
+        "hostedUrl": f"https://jobs.example.com/acme/{n}",
+        "applyUrl": f"https://jobs.example.com/acme/{n}/apply",
         "workplaceType": workplace,
         "country": "GB",
     }
@@ -35,7 +35,7 @@ def lever_job(n: int, title: str | None = None, workplace: str = "remote", locat
 def greenhouse_job(n: int, title: str | None = None, updated_at: str = "2026-11-01T10:00:00-04:00") -> dict:
     title = title or f"Analyst {n}"
     return {
-        "absolute_url": f"https://job-boards.greenhouse.io/globex/jobs/{n}",
+        "absolute_url": f"https://jobs.example.com/globex/jobs/{n}",
         "internal_job_id": 9000 + n // 2,
         "location": {"name": "New York, NY"},
         "metadata": [{"id": 1, "name": "Location Type", "value": "Hybrid", "value_type": "single_select"}],
