@@ -34,6 +34,7 @@ from pipeline.analysis.inputs import job_input  # noqa: E402
 from pipeline.analysis.tasks import job_task  # noqa: E402
 from pipeline.db import connect, migrate, refresh_views  # noqa: E402
 from pipeline.facts.stage import extract_new_facts  # noqa: E402
+from pipeline.prepare import compress_job_json  # noqa: E402
 
 TEAMS = ["Payments", "Search", "Growth", "Platform", "Data", "Mobile", "Risk", "Identity", "Ads", "Billing"]
 TITLES = [
@@ -177,7 +178,7 @@ def make_database(path: Path, n_postings: int, per_company: int = 50) -> None:
                 "workplace_type": rng.choice(["hybrid", "remote", "onsite"]),
                 "employment_type": "full-time",
                 "description_text": text,
-                "raw_json": json.dumps(raw_job(source, board_html(text))),
+                "raw_zlib": compress_job_json(json.dumps(raw_job(source, board_html(text))).encode()),
             }
         )
         postings.append(
@@ -291,7 +292,7 @@ def bench_captured(feeds_dir: Path) -> None:
                     "company": post.company,
                     "title": post.title,
                     "description_text": post.description_text,
-                    "raw_json": json.dumps(job),
+                    "raw_zlib": job,
                     "location": post.location,
                     "department": post.department,
                     "team": post.team,

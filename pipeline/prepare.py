@@ -19,10 +19,9 @@ from pipeline.config import Feed
 from pipeline.feeds import SOURCES
 from pipeline.posting import PayloadError, Posting
 
-try:  # ISA-L writes the same zlib format four times as fast; zlib.decompress reads it back as ever
-    from isal.isal_zlib import compress as zlib_compress
-except ImportError:  # pragma: no cover - the standard library gives the same format, only slower
-    from zlib import compress as zlib_compress
+# ISA-L writes the zlib format several times as fast as zlib itself; zlib.decompress reads it back as ever.
+from isal.isal_zlib import compress as zlib_compress
+from isal.isal_zlib import decompress as zlib_decompress
 
 VERSION_COLUMNS = (
     "company", "title", "department", "team", "location", "workplace_type", "employment_type",
@@ -33,7 +32,7 @@ UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
 ROWS_SCHEMA = pa.schema(
     [("external_id", pa.string()), ("content_hash", pa.string())]
     + [(name, UTC_TIMESTAMP if name == "published_at" else pa.string()) for name in VERSION_COLUMNS]
-    + [("raw_json", pa.string())]
+    + [("raw_zlib", pa.binary())]
 )
 
 
@@ -92,6 +91,19 @@ def prepare_payload(feed: Feed, body: bytes, basis: Basis, *, keep: bool = True)
     return prepared
 
 
+def compress_job_json(content: bytes) -> bytes:
+    """A job's own JSON as posting_versions.raw_zlib keeps it: ISA-L's fastest level, a quarter of the size."""
+    return zlib_compress(content, 0)
+
+
+def job_json(raw_zlib: bytes | None) -> dict | None:
+    """The job's own JSON from posting_versions.raw_zlib (None when there is none or it is no object)."""
+    if not raw_zlib:
+        return None
+    loaded = orjson.loads(zlib_decompress(raw_zlib))
+    return loaded if isinstance(loaded, dict) else None
+
+
 def exit_with_parent(parent_pid: int) -> None:
     """In a worker process: exit once the process that started it is gone, instead of waiting forever."""
 
@@ -119,7 +131,7 @@ class _Rows:
         for name in VERSION_COLUMNS:
             columns[name].append(getattr(posting, name))
         columns["company"][-1] = feed.company or posting.company or feed.board
-        columns["raw_json"].append(content)  # bytes: Arrow checks the UTF-8 itself, no str is made
+        columns["raw_zlib"].append(compress_job_json(content))
         if len(columns["external_id"]) >= self.CHUNK:
             self._flush()
 

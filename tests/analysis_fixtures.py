@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pipeline.config import parse_config
 from pipeline.db import connect, migrate, refresh_views
+from pipeline.prepare import compress_job_json
 
 NOW = datetime.now(timezone.utc)
 
@@ -206,7 +207,7 @@ def insert_posting(
     raw = {"id": str(job_id), "text": title, "description": posting_html(text)}
     con.execute(
         "insert into posting_versions (version_id, job_id, content_hash, valid_from, company, title, department, "
-        "location, workplace_type, employment_type, description_text, raw_json) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "location, workplace_type, employment_type, description_text, raw_zlib) values (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             version_id,
             job_id,
@@ -219,7 +220,7 @@ def insert_posting(
             workplace,
             "full-time",
             text,
-            json.dumps(raw),
+            compress_job_json(json.dumps(raw).encode()),
         ],
     )
     con.execute(
@@ -245,7 +246,7 @@ def edit_posting(db_path: Path, job_id: int, new_text: str) -> int:
     con.execute("update posting_versions set valid_to = ? where version_id = ?", [NOW, old["version_id"]])
     con.execute(
         "insert into posting_versions (version_id, job_id, content_hash, valid_from, company, title, department, "
-        "location, workplace_type, employment_type, description_text, raw_json) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "location, workplace_type, employment_type, description_text, raw_zlib) values (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             version_id,
             job_id,
@@ -258,7 +259,7 @@ def edit_posting(db_path: Path, job_id: int, new_text: str) -> int:
             old["workplace_type"],
             old["employment_type"],
             new_text,
-            json.dumps({"description": new_text}),
+            compress_job_json(json.dumps({"description": new_text}).encode()),
         ],
     )
     con.execute(

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import itertools
+import json
 import zlib
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 from conftest import write_config
 from payloads import greenhouse_board, greenhouse_job, lever_job
 
 from pipeline.boardserver import BoardServer
 from pipeline.config import load_config
+from pipeline.prepare import job_json
 from pipeline.reprocess import reprocess
 from pipeline.runs import ingest
+from pipeline.sqlcli import sql
 
 
 @pytest.fixture
@@ -204,3 +208,16 @@ def test_reprocess_rebuilds_the_same_postings_and_versions_from_raw_payloads(set
     summary = reprocess(config)
     assert summary.results and rows(config, query) == before
     assert rows(config, "select field from job_changes order by field") == [("description_text",), ("title",)]
+
+
+def test_each_version_keeps_its_jobs_own_json_readable_in_sql(setup, server):
+    config, run = setup
+    job = greenhouse_job(7)
+    server.set_board("greenhouse", "globex", greenhouse_board([job]))
+    run()
+    (raw_zlib,) = rows(config, "select raw_zlib from posting_versions")[0]
+    assert job_json(raw_zlib) == {k: v for k, v in job.items() if k != "updated_at"}  # minus the bulk-touched key
+    result = CliRunner().invoke(sql, ["--db", str(config.db_path), "--format", "json",
+                                      "select job_json(raw_zlib) ->> '$.metadata[0].value' as v from posting_versions"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{"v": "Hybrid"}]

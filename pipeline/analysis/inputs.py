@@ -12,6 +12,7 @@ from pipeline.analysis.signals import hiring_signals
 from pipeline.facts.boilerplate import company_boilerplate, split_posting
 from pipeline.facts.extract import extract_facts
 from pipeline.analysis.store import query_dicts
+from pipeline.prepare import job_json
 
 BOILERPLATE_SAMPLE = 40  # postings per company compared to find its boilerplate
 FALLBACK_CHARS = 1200
@@ -93,7 +94,7 @@ def company_postings(con, source: str, board: str) -> list[dict]:
 
 
 def job_input(row: dict, boilerplate: set) -> JobInput:
-    raw = _raw(row.get("raw_json"))
+    raw = _raw(row.get("raw_zlib"))
     text = row["description_text"] or ""
     role_text, company_text = split_posting(text, boilerplate) if boilerplate else (text, "")
     return JobInput(
@@ -121,7 +122,7 @@ def facts_of(row: dict, raw: dict | None = None) -> dict:
     """The posting's facts as the facts stage stored them, else extracted now by the same extractor."""
     if row.get("facts_json"):
         return json.loads(row["facts_json"])
-    raw = raw if raw is not None else _raw(row.get("raw_json"))
+    raw = raw if raw is not None else _raw(row.get("raw_zlib"))
     return extract_facts(
         row["description_text"] or "",
         title=row.get("title"),
@@ -164,10 +165,10 @@ def raw_html_chars(raw: dict | None, text: str) -> int:
 
 
 def _raw(value) -> dict | None:
+    """The job's own JSON: posting_versions.raw_zlib as stored, or already a dict."""
     if value is None or isinstance(value, dict):
         return value
     try:
-        loaded = json.loads(value)
+        return job_json(value)
     except (TypeError, ValueError):
         return None
-    return loaded if isinstance(loaded, dict) else None

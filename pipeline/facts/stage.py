@@ -15,6 +15,7 @@ from pipeline.config import Config
 from pipeline.db import connect, load_sql
 from pipeline.facts.boilerplate import company_boilerplate
 from pipeline.facts.extract import EXTRACTOR_VERSION, extract_facts
+from pipeline.prepare import job_json
 
 CHUNK = 2000  # versions per transaction
 PARALLEL_FROM = 4000  # below this, starting worker processes costs more than it saves
@@ -47,10 +48,10 @@ class FactsSummary:
 
 
 def facts_for_row(row: tuple, reporting_currency: str) -> dict:
-    version_id, source, _board, company, title, location, workplace, employment, text, raw_json = row
+    version_id, source, _board, company, title, location, workplace, employment, text, raw_zlib = row
     facts = extract_facts(
         text or "", title=title, location=location, source=source,
-        raw=orjson.loads(raw_json) if raw_json else None, company=company,
+        raw=job_json(raw_zlib), company=company,
         posted_workplace=workplace, posted_employment=employment, reporting_currency=reporting_currency,
     )  # fmt: skip
     facts["version_id"] = version_id

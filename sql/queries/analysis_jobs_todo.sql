@@ -35,7 +35,7 @@ select
     v.workplace_type,
     v.employment_type,
     v.description_text,
-    v.raw_json,
+    v.raw_zlib,
     f.facts_json,
     b.fingerprints as boilerplate
 from todo as t

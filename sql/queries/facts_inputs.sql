@@ -9,7 +9,7 @@ select
     v.workplace_type,
     v.employment_type,
     v.description_text,
-    v.raw_json
+    v.raw_zlib
 from posting_versions as v
 join postings as p using (job_id)
 where v.version_id in (select unnest($version_ids))
