@@ -15,12 +15,15 @@ from rich.text import Text
 
 from pipeline.config import Config, ConfigError, load_config
 from pipeline.db import DatabaseBusy, DatabaseMissing
-from pipeline.report import HEADERS, summary_line, summary_rows
+from pipeline.report import HEADERS, summary_line, terminal_rows
 from pipeline.runs import RunSummary
 
 console = Console(stderr=True, highlight=False, soft_wrap=True)
 # Piped output (files, CI logs) gets a width that fits the summary table instead of 80 columns.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
+# Feeds listed one by one after a run; beyond this the table shows the eventful ones and sums the others
+# (`jobpipe feeds` and the feed_results table have every feed).
+TABLE_ROWS = 40
 
 
 def fail(message: str, code: int = 2):
@@ -78,7 +81,7 @@ def run_with_progress(config: Config, work) -> RunSummary:
 def print_summary(summary: RunSummary) -> None:
     # The error column is left out of the table: failures get a whole line each below it.
     table = Table(*HEADERS[:-1], title=f"jobpipe {summary.kind} {summary.run_id}", title_justify="left")
-    for row in summary_rows(summary):
+    for row in terminal_rows(summary, TABLE_ROWS):
         table.add_row(*row[:-1], style="red" if row[1] == "failed" else None)
     if summary.results and not summary.offline:
         out.print(table)

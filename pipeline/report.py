@@ -16,6 +16,23 @@ def summary_rows(summary: RunSummary) -> list[tuple[str, ...]]:
     return rows
 
 
+def terminal_rows(summary: RunSummary, limit: int) -> list[tuple[str, ...]]:
+    """At most `limit` rows: failed and suspicious feeds, then the most eventful; the others summed in one."""
+    rows = summary_rows(summary)
+    if len(rows) <= limit:
+        return rows
+
+    def weight(row) -> tuple[bool, int]:  # problems first, then by new + changed + closed + reopened
+        return row[1] not in ("failed", "suspicious"), -sum(map(int, row[3:7]))
+
+    ranked = sorted(rows, key=weight)
+    shown = [row for row in ranked[: limit - 1] if weight(row) != (True, 0)]
+    rest = ranked[len(shown) :]
+    sums = (str(sum(int(row[i]) for row in rest)) for i in range(2, 2 + len(COUNTS)))
+    label = f"… {len(rest)} other feeds" if shown else f"all {len(rest)} feeds"
+    return [*sorted(shown), (label, "", *sums, "")]
+
+
 def summary_line(summary: RunSummary) -> str:
     n = len(summary.results)
     return (
