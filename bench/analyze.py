@@ -27,14 +27,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import pyarrow as pa  # noqa: E402
 
-from analysis_fixtures import make_config  # noqa: E402
+from analysis_fixtures import make_config, payload_row, raw_job  # noqa: E402
 from openai_server import FakeServer  # noqa: E402
 from pipeline.analysis import analyze, offline, plan_analyses  # noqa: E402
 from pipeline.analysis.inputs import job_input  # noqa: E402
 from pipeline.analysis.tasks import job_task  # noqa: E402
 from pipeline.db import connect, migrate, refresh_views  # noqa: E402
 from pipeline.facts.stage import extract_new_facts  # noqa: E402
-from pipeline.prepare import compress_job_json  # noqa: E402
 
 TEAMS = ["Payments", "Search", "Growth", "Platform", "Data", "Mobile", "Risk", "Identity", "Ads", "Billing"]
 TITLES = [
@@ -145,17 +144,10 @@ def board_html(text: str) -> str:
 SOURCES = ("lever", "greenhouse", "ashby")
 
 
-def raw_job(source: str, body: str) -> dict:
-    """Where each source puts the posting body: Greenhouse sends its HTML entity-escaped."""
-    if source == "greenhouse":
-        return {"content": html.escape(body)}
-    return {"descriptionHtml": body} if source == "ashby" else {"description": body}
-
-
 def make_database(path: Path, n_postings: int, per_company: int = 50) -> None:
     rng = random.Random(7)
     now = datetime.now(timezone.utc)
-    versions, postings = [], []
+    versions, postings, board_jobs = [], [], {}
     for i in range(n_postings):
         company = f"Company{i // per_company:03d}"
         source = SOURCES[(i // per_company) % 3]
@@ -171,16 +163,16 @@ def make_database(path: Path, n_postings: int, per_company: int = 50) -> None:
                 "content_hash": content_hash,
                 "valid_from": seen,
                 "company": company,
-                "title": rng.choice(TITLES),
+                "title": (title := rng.choice(TITLES)),
                 "department": "Engineering",
                 "team": team,
                 "location": rng.choice(["London", "Berlin", "New York, NY", "Remote - US"]),
                 "workplace_type": rng.choice(["hybrid", "remote", "onsite"]),
                 "employment_type": "full-time",
                 "description_text": text,
-                "raw_zlib": compress_job_json(json.dumps(raw_job(source, board_html(text))).encode()),
             }
         )
+        board_jobs.setdefault((source, company.lower()), []).append(raw_job(source, job_id, title, board_html(text)))
         postings.append(
             {
                 "job_id": job_id,
@@ -193,9 +185,14 @@ def make_database(path: Path, n_postings: int, per_company: int = 50) -> None:
                 "current_hash": content_hash,
             }
         )
+    payloads = {board: payload_row(*board, jobs, now) for board, jobs in board_jobs.items()}
+    for version, posting in zip(versions, postings):
+        version["payload_hash"] = payloads[(posting["source"], posting["board"])]["payload_hash"]
     con = connect(path)
     migrate(con)
     refresh_views(con)
+    con.register("r", pa.Table.from_pylist(list(payloads.values())))
+    con.execute("insert into raw_payloads by name select * from r")
     con.register("v", pa.Table.from_pylist(versions))
     con.register("p", pa.Table.from_pylist(postings))
     con.execute("insert into posting_versions by name select * from v")
@@ -292,14 +289,13 @@ def bench_captured(feeds_dir: Path) -> None:
                     "company": post.company,
                     "title": post.title,
                     "description_text": post.description_text,
-                    "raw_zlib": job,
                     "location": post.location,
                     "department": post.department,
                     "team": post.team,
                     "workplace_type": post.workplace_type,
                     "employment_type": post.employment_type,
                 }
-                tasks.append(job_task(job_input(row, boilerplate), "job-v1", 6000))
+                tasks.append(job_task(job_input(row, boilerplate, job), "job-v1", 6000))
     if tasks:
         print_chars_sent("captured real boards", tasks)
 

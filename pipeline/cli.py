@@ -1,8 +1,9 @@
-"""The `jobpipe` command: run, ingest, serve, feeds, reprocess, sql, demo."""
+"""The `jobpipe` command line: a subcommand per job (`jobpipe --help` lists them)."""
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from pathlib import Path
@@ -195,6 +196,30 @@ def feeds(config_path, db_path):
         )  # fmt: skip
         table.add_row(*(Text(cell) for cell in cells))  # text from feeds is never read as markup
     out.print(table)
+
+
+@main.command()
+@common_options
+@click.argument("job_id", type=int)
+@click.option("--version-id", type=int, help="a version other than the current one (job_changes lists them)")
+def raw(config_path, db_path, job_id, version_id):
+    """A posting's own JSON as its board served it (its current version unless --version-id)."""
+    from pipeline.db import connect
+    from pipeline.jobjson import version_job
+
+    config = read_config(config_path, db_path)
+    try:
+        con = connect(config.db_path, read_only=True, wait_s=10)
+    except (DatabaseBusy, DatabaseMissing) as exc:
+        fail(str(exc))
+    try:
+        job = version_job(con, job_id, version_id)
+    finally:
+        con.close()
+    if job is None:
+        version = f" version {version_id}" if version_id is not None else ""
+        fail(f"no posting {job_id}{version} with a stored payload in {config.db_path}")
+    click.echo(json.dumps(job, indent=2, ensure_ascii=False))
 
 
 @main.command()

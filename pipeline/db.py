@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import time
 from datetime import datetime, timezone
@@ -48,26 +47,19 @@ def _busy_message(path: Path, error: str, waited: float) -> str:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply sql/schema/NNN_* steps not yet recorded, in order, each in its own transaction.
-
-    A step is SQL (NNN_name.sql), or Python (NNN_name.py, with upgrade(con)) where data must be rewritten
-    in a way SQL cannot (compressing a column, say).
-    """
+    """Apply sql/schema/NNN_*.sql files not yet recorded, in order, each in its own transaction."""
     con.execute(
         "create table if not exists schema_migrations (version integer primary key, name varchar, applied_at timestamptz)"
     )
     applied = {row[0] for row in con.execute("select version from schema_migrations").fetchall()}
     done = []
-    for path in sorted((SQL_DIR / "schema").glob("[0-9][0-9][0-9]_*.*")):
+    for path in sorted((SQL_DIR / "schema").glob("[0-9][0-9][0-9]_*.sql")):
         version = int(path.name[:3])
-        if version in applied or path.suffix not in (".sql", ".py"):
+        if version in applied:
             continue
         con.execute("begin transaction")
         try:
-            if path.suffix == ".py":
-                _python_step(path).upgrade(con)
-            else:
-                con.execute(path.read_text(encoding="utf-8"))
+            con.execute(path.read_text(encoding="utf-8"))
             con.execute(
                 "insert into schema_migrations values (?, ?, ?)", [version, path.stem, datetime.now(timezone.utc)]
             )
@@ -77,13 +69,6 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             raise
         done.append(path.stem)
     return done
-
-
-def _python_step(path: Path):
-    spec = importlib.util.spec_from_file_location(f"jobpipe_migration_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def refresh_views(con: duckdb.DuckDBPyConnection) -> None:

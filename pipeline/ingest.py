@@ -353,8 +353,8 @@ _INSERT_POSTINGS = """
     from new_postings"""
 _INSERT_VERSIONS = f"""
     insert into posting_versions (version_id, job_id, content_hash, valid_from, valid_to,
-                                  {", ".join(VERSION_COLUMNS)}, payload_hash, raw_zlib)
-    select version_id, job_id, content_hash, valid_from, null, {", ".join(VERSION_COLUMNS)}, payload_hash, raw_zlib
+                                  {", ".join(VERSION_COLUMNS)}, payload_hash)
+    select version_id, job_id, content_hash, valid_from, null, {", ".join(VERSION_COLUMNS)}, payload_hash
     from new_versions"""
 _COUNT_OPEN = """
     select p.source, p.board, count(*) from postings as p

@@ -21,7 +21,6 @@ from pipeline.posting import PayloadError, Posting
 
 # ISA-L writes the zlib format several times as fast as zlib itself; zlib.decompress reads it back as ever.
 from isal.isal_zlib import compress as zlib_compress
-from isal.isal_zlib import decompress as zlib_decompress
 
 VERSION_COLUMNS = (
     "company", "title", "department", "team", "location", "workplace_type", "employment_type",
@@ -32,7 +31,6 @@ UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
 ROWS_SCHEMA = pa.schema(
     [("external_id", pa.string()), ("content_hash", pa.string())]
     + [(name, UTC_TIMESTAMP if name == "published_at" else pa.string()) for name in VERSION_COLUMNS]
-    + [("raw_zlib", pa.binary())]
 )
 
 
@@ -86,22 +84,9 @@ def prepare_payload(feed: Feed, body: bytes, basis: Basis, *, keep: bool = True)
         prepared.external_ids.append(ext)
         prepared.hashes.append(content_hash)
         if basis.hashes.get(ext) != content_hash:
-            rows.add(feed, module.to_posting(job, feed.board), ext, content_hash, content)
+            rows.add(feed, module.to_posting(job, feed.board), ext, content_hash)
     prepared.rows = rows.table()
     return prepared
-
-
-def compress_job_json(content: bytes) -> bytes:
-    """A job's own JSON as posting_versions.raw_zlib keeps it: ISA-L's fastest level, a quarter of the size."""
-    return zlib_compress(content, 0)
-
-
-def job_json(raw_zlib: bytes | None) -> dict | None:
-    """The job's own JSON from posting_versions.raw_zlib (None when there is none or it is no object)."""
-    if not raw_zlib:
-        return None
-    loaded = orjson.loads(zlib_decompress(raw_zlib))
-    return loaded if isinstance(loaded, dict) else None
 
 
 def exit_with_parent(parent_pid: int) -> None:
@@ -124,14 +109,13 @@ class _Rows:
         self.batches: list[pa.RecordBatch] = []
         self.columns: dict[str, list] = {name: [] for name in ROWS_SCHEMA.names}
 
-    def add(self, feed: Feed, posting: Posting, ext: str, content_hash: str, content: bytes) -> None:
+    def add(self, feed: Feed, posting: Posting, ext: str, content_hash: str) -> None:
         columns = self.columns
         columns["external_id"].append(ext)
         columns["content_hash"].append(content_hash)
         for name in VERSION_COLUMNS:
             columns[name].append(getattr(posting, name))
         columns["company"][-1] = feed.company or posting.company or feed.board
-        columns["raw_zlib"].append(compress_job_json(content))
         if len(columns["external_id"]) >= self.CHUNK:
             self._flush()
 

@@ -12,13 +12,11 @@ from typing import IO
 
 import click
 import duckdb
-import pyarrow as pa
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from pipeline.db import DatabaseBusy, DatabaseMissing, connect
-from pipeline.prepare import zlib_decompress
 
 READ_ONLY_TYPES = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 TABLE_CELL_CHARS = 80
@@ -67,21 +65,11 @@ def _run_read_only(db_path: Path, query: str, params: dict, wait_s: float, fetch
     try:
         # an unknown function name must fail here, not send DuckDB to the network for an extension
         con.execute("set autoinstall_known_extensions = false")
-        add_job_json_function(con)
         return fetch(con.execute(query, params))
     except duckdb.Error as exc:
         raise QueryError(f"bad query: {first_line(exc)}") from None
     finally:
         con.close()
-
-
-def add_job_json_function(con: duckdb.DuckDBPyConnection) -> None:
-    """job_json(raw_zlib) in SQL: the job's own JSON that posting_versions keeps compressed, as JSON text."""
-    con.create_function("job_json", _job_json, [duckdb.sqltypes.BLOB], duckdb.sqltypes.VARCHAR, type="arrow")
-
-
-def _job_json(blobs) -> pa.Array:
-    return pa.array([None if b is None else zlib_decompress(b).decode() for b in blobs.to_pylist()], pa.string())
 
 
 def check_params(query: str, params: dict) -> None:

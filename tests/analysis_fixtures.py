@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from pipeline.config import parse_config
 from pipeline.db import connect, migrate, refresh_views
-from pipeline.prepare import compress_job_json
 
 NOW = datetime.now(timezone.utc)
 
@@ -197,6 +198,30 @@ COMPANIES = {
 }
 
 
+def raw_job(source: str, job_id: int, title: str, body: str) -> dict:
+    """A job as its source's board API lists it, with the posting body where that source puts it."""
+    if source == "greenhouse":
+        return {"id": job_id, "title": title, "content": html.escape(body)}  # Greenhouse escapes its HTML
+    if source == "ashby":
+        return {"id": str(job_id), "title": title, "descriptionHtml": body}
+    return {"id": str(job_id), "text": title, "description": body}
+
+
+def payload_row(source: str, board: str, jobs: list[dict], at: datetime) -> dict:
+    """A board's jobs as the raw payload they were fetched in: where each version's job JSON is read from."""
+    body = json.dumps(jobs if source == "lever" else {"jobs": jobs}).encode()
+    return {"payload_hash": hashlib.sha256(body).hexdigest(), "source": source, "board": board,
+            "first_fetched_at": at, "http_status": 200, "content_type": "application/json",
+            "n_bytes": len(body), "body_zlib": zlib.compress(body, 1)}  # fmt: skip
+
+
+def store_payload(con, source: str, board: str, jobs: list[dict], at: datetime) -> str:
+    row = payload_row(source, board, jobs, at)
+    con.execute(f"insert or ignore into raw_payloads ({', '.join(row)}) values ({', '.join('?' * len(row))})",
+                list(row.values()))  # fmt: skip
+    return row["payload_hash"]
+
+
 def insert_posting(
     con, job_id: int, source: str, board: str, company: str, role: tuple, text: str, *, seen_at: datetime | None = None
 ) -> int:
@@ -204,10 +229,10 @@ def insert_posting(
     title, dept, location, workplace = role[:4]
     content_hash = hashlib.sha256(f"{job_id}:{title}:{text}".encode()).hexdigest()
     version_id = job_id * 10 + 1
-    raw = {"id": str(job_id), "text": title, "description": posting_html(text)}
+    payload_hash = store_payload(con, source, board, [raw_job(source, job_id, title, posting_html(text))], seen_at)
     con.execute(
         "insert into posting_versions (version_id, job_id, content_hash, valid_from, company, title, department, "
-        "location, workplace_type, employment_type, description_text, raw_zlib) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "location, workplace_type, employment_type, description_text, payload_hash) values (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             version_id,
             job_id,
@@ -220,7 +245,7 @@ def insert_posting(
             workplace,
             "full-time",
             text,
-            compress_job_json(json.dumps(raw).encode()),
+            payload_hash,
         ],
     )
     con.execute(
@@ -246,7 +271,7 @@ def edit_posting(db_path: Path, job_id: int, new_text: str) -> int:
     con.execute("update posting_versions set valid_to = ? where version_id = ?", [NOW, old["version_id"]])
     con.execute(
         "insert into posting_versions (version_id, job_id, content_hash, valid_from, company, title, department, "
-        "location, workplace_type, employment_type, description_text, raw_zlib) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "location, workplace_type, employment_type, description_text, payload_hash) values (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             version_id,
             job_id,
@@ -259,7 +284,8 @@ def edit_posting(db_path: Path, job_id: int, new_text: str) -> int:
             old["workplace_type"],
             old["employment_type"],
             new_text,
-            compress_job_json(json.dumps({"description": new_text}).encode()),
+            store_payload(con, old["source"], old["board"],
+                          [raw_job(old["source"], job_id, old["title"], posting_html(new_text))], NOW),
         ],
     )
     con.execute(

@@ -94,3 +94,20 @@ def test_jobpipe_extract_prints_facts_with_offsets_for_each_json_line():
     skills = {s["name"]: s for s in facts["skills"]}
     assert "Kubernetes" in skills and text[skills["Kubernetes"]["start"] : skills["Kubernetes"]["end"]] == "Kubernetes"
     assert facts["years_experience_min"] == 5
+
+
+def test_pay_stated_only_in_the_feeds_own_fields_is_found_in_the_stored_payload(world):
+    server, config = world
+    paid = lever_job(1, "Data Engineer")
+    paid["salaryRange"] = {"currency": "EUR", "interval": "per-year-salary", "min": 70000, "max": 85000}
+    server.set_board("lever", "acme", [paid, lever_job(2, "Analyst")])
+    ingest(config)
+    stage.extract_new_facts(config)
+    con = duckdb.connect(str(config.db_path), read_only=True)
+    try:
+        found = con.execute("select p.external_id, f.salary_min, f.salary_max, f.salary_currency, f.salary_source "
+                            "from version_facts f join posting_versions v using (version_id) "
+                            "join postings p using (job_id) order by 1").fetchall()  # fmt: skip
+    finally:
+        con.close()
+    assert found[0][1:] == (70000, 85000, "EUR", "posted") and found[1][4] != "posted"

@@ -13,11 +13,10 @@ from conftest import write_config
 from payloads import greenhouse_board, greenhouse_job, lever_job
 
 from pipeline.boardserver import BoardServer
+from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.prepare import job_json
 from pipeline.reprocess import reprocess
 from pipeline.runs import ingest
-from pipeline.sqlcli import sql
 
 
 @pytest.fixture
@@ -210,14 +209,21 @@ def test_reprocess_rebuilds_the_same_postings_and_versions_from_raw_payloads(set
     assert rows(config, "select field from job_changes order by field") == [("description_text",), ("title",)]
 
 
-def test_each_version_keeps_its_jobs_own_json_readable_in_sql(setup, server):
+def test_each_version_keeps_its_jobs_own_json_as_served(setup, server):
     config, run = setup
-    job = greenhouse_job(7)
-    server.set_board("greenhouse", "globex", greenhouse_board([job]))
+    first, edited = greenhouse_job(7), greenhouse_job(7, "Senior Analyst", updated_at="2026-11-02T10:00:00-04:00")
+    server.set_board("greenhouse", "globex", greenhouse_board([first, greenhouse_job(8)]))
     run()
-    (raw_zlib,) = rows(config, "select raw_zlib from posting_versions")[0]
-    assert job_json(raw_zlib) == {k: v for k, v in job.items() if k != "updated_at"}  # minus the bulk-touched key
-    result = CliRunner().invoke(sql, ["--db", str(config.db_path), "--format", "json",
-                                      "select job_json(raw_zlib) ->> '$.metadata[0].value' as v from posting_versions"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == [{"v": "Hybrid"}]
+    server.set_board("greenhouse", "globex", greenhouse_board([edited, greenhouse_job(8)]))
+    run()
+    (job_id, old_version), (_, new_version) = rows(config, "select job_id, version_id from posting_versions "
+                                                           "join postings using (job_id) where external_id = '7' "
+                                                           "order by valid_from")  # fmt: skip
+    cli = ["--config", str(config.path), "--db", str(config.db_path)]
+    current = CliRunner().invoke(main, ["raw", str(job_id), *cli])
+    assert current.exit_code == 0, current.output
+    assert json.loads(current.output) == edited
+    before = CliRunner().invoke(main, ["raw", str(job_id), "--version-id", str(old_version), *cli])
+    assert json.loads(before.output) == first and new_version != old_version
+    missing = CliRunner().invoke(main, ["raw", "12345", *cli])
+    assert missing.exit_code == 2 and missing.output.startswith("jobpipe: no posting 12345")

@@ -12,7 +12,7 @@ from pipeline.analysis.signals import hiring_signals
 from pipeline.facts.boilerplate import company_boilerplate, split_posting
 from pipeline.facts.extract import extract_facts
 from pipeline.analysis.store import query_dicts
-from pipeline.prepare import job_json
+from pipeline.jobjson import jobs_of
 
 BOILERPLATE_SAMPLE = 40  # postings per company compared to find its boilerplate
 FALLBACK_CHARS = 1200
@@ -79,7 +79,12 @@ def read_job_inputs(
     rows = rows[:limit] if limit is not None else rows
     boards = {(r["source"], r["board"]) for r in rows if r["boilerplate"] is None}
     learned = {key: boilerplate_of(company_postings(con, *key)) for key in boards}
-    return [job_input(row, set(row["boilerplate"] or learned.get((row["source"], row["board"])) or ())) for row in rows]
+    raws = jobs_of(con, [(row["payload_hash"], row["external_id"]) for row in rows])
+    return [
+        job_input(row, set(row["boilerplate"] or learned.get((row["source"], row["board"])) or ()),
+                  raws.get((row["payload_hash"], row["external_id"])))
+        for row in rows
+    ]  # fmt: skip
 
 
 def boilerplate_of(rows: list[dict]) -> set:
@@ -93,8 +98,8 @@ def company_postings(con, source: str, board: str) -> list[dict]:
     return query_dicts(con, "analysis_company_texts", source=source, board=board, max_postings=BOILERPLATE_SAMPLE)
 
 
-def job_input(row: dict, boilerplate: set) -> JobInput:
-    raw = _raw(row.get("raw_zlib"))
+def job_input(row: dict, boilerplate: set, raw: dict | None = None) -> JobInput:
+    """The analysis input of one posting; raw is its job JSON as the board served it, when known."""
     text = row["description_text"] or ""
     role_text, company_text = split_posting(text, boilerplate) if boilerplate else (text, "")
     return JobInput(
@@ -122,7 +127,6 @@ def facts_of(row: dict, raw: dict | None = None) -> dict:
     """The posting's facts as the facts stage stored them, else extracted now by the same extractor."""
     if row.get("facts_json"):
         return json.loads(row["facts_json"])
-    raw = raw if raw is not None else _raw(row.get("raw_zlib"))
     return extract_facts(
         row["description_text"] or "",
         title=row.get("title"),
@@ -162,13 +166,3 @@ def raw_html_chars(raw: dict | None, text: str) -> int:
     parts = [raw.get(k) for k in ("content", "description", "additional", "descriptionHtml")]
     parts += [item.get("content") for item in raw.get("lists") or [] if isinstance(item, dict)]
     return sum(len(p) for p in parts if isinstance(p, str)) or len(text)
-
-
-def _raw(value) -> dict | None:
-    """The job's own JSON: posting_versions.raw_zlib as stored, or already a dict."""
-    if value is None or isinstance(value, dict):
-        return value
-    try:
-        return job_json(value)
-    except (TypeError, ValueError):
-        return None

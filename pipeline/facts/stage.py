@@ -15,7 +15,7 @@ from pipeline.config import Config
 from pipeline.db import connect, load_sql
 from pipeline.facts.boilerplate import company_boilerplate
 from pipeline.facts.extract import EXTRACTOR_VERSION, extract_facts
-from pipeline.prepare import job_json
+from pipeline.jobjson import payload_jobs
 
 CHUNK = 2000  # versions per transaction
 PARALLEL_FROM = 4000  # below this, starting worker processes costs more than it saves
@@ -47,19 +47,21 @@ class FactsSummary:
                 f"{self.n_with_salary} with pay")  # fmt: skip
 
 
-def facts_for_row(row: tuple, reporting_currency: str) -> dict:
-    version_id, source, _board, company, title, location, workplace, employment, text, raw_zlib = row
+def facts_for_row(row: tuple, reporting_currency: str, raw: dict | None = None) -> dict:
+    """Facts of one row of facts_inputs; raw is the version's job JSON, for what the feed states outright."""
+    version_id, source, _board, company, title, location, workplace, employment, text, _payload, _ext = row
     facts = extract_facts(
-        text or "", title=title, location=location, source=source,
-        raw=job_json(raw_zlib), company=company,
+        text or "", title=title, location=location, source=source, raw=raw, company=company,
         posted_workplace=workplace, posted_employment=employment, reporting_currency=reporting_currency,
     )  # fmt: skip
     facts["version_id"] = version_id
     return facts
 
 
-def facts_for_rows(rows: list[tuple], reporting_currency: str) -> list[dict]:
-    return [facts_for_row(row, reporting_currency) for row in rows]
+def facts_for_rows(rows: list[tuple], payloads: dict[str, tuple], reporting_currency: str) -> list[dict]:
+    """Facts of a chunk; payloads (payload_hash -> source, body_zlib) are parsed here, once each."""
+    jobs = {payload_hash: payload_jobs(*payload) for payload_hash, payload in payloads.items()}
+    return [facts_for_row(row, reporting_currency, jobs.get(row[-2], {}).get(row[-1])) for row in rows]
 
 
 def extract_new_facts(config: Config, *, workers: int | None = None) -> FactsSummary:
@@ -88,8 +90,8 @@ def extract_new_facts(config: Config, *, workers: int | None = None) -> FactsSum
 def _map_chunks(pool, inputs, currency):
     """Keep one chunk in flight per worker while the writer stores the previous ones."""
     pending = []
-    for rows in inputs:
-        pending.append((rows, pool.submit(facts_for_rows, rows, currency)))
+    for rows, payloads in inputs:
+        pending.append((rows, pool.submit(facts_for_rows, rows, payloads, currency)))
         if len(pending) > getattr(pool, "_max_workers", 1):
             rows_done, future = pending.pop(0)
             yield rows_done, future.result()
@@ -116,8 +118,15 @@ class _Inline:
         return None
 
 
-def _read_inputs(con, version_ids: list[int]) -> list[tuple]:
-    return con.execute(load_sql("facts_inputs"), {"version_ids": version_ids}).fetchall()
+def _read_inputs(con, version_ids: list[int]) -> tuple[list[tuple], dict[str, tuple]]:
+    """A chunk's rows, and the raw payloads their versions came from (compressed, as stored)."""
+    rows = con.execute(load_sql("facts_inputs"), {"version_ids": version_ids}).fetchall()
+    hashes = sorted({row[-2] for row in rows if row[-2] is not None})
+    payloads = con.execute(
+        "select payload_hash, source, body_zlib from raw_payloads where payload_hash in (select unnest($hashes))",
+        {"hashes": hashes},
+    ).fetchall()
+    return rows, {payload_hash: (source, body) for payload_hash, source, body in payloads}
 
 
 def _store_facts(con, facts: list[dict]) -> None:

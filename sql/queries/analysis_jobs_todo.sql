@@ -14,7 +14,8 @@ in_flight as (
 ),
 
 todo as (
-    select p.job_id, p.current_version_id as version_id, p.current_hash as input_hash, p.source, p.board
+    select p.job_id, p.current_version_id as version_id, p.current_hash as input_hash, p.source, p.board,
+           p.external_id
     from postings as p
     where p.closed_at is null
       and p.current_hash not in (select input_hash from done)
@@ -35,7 +36,8 @@ select
     v.workplace_type,
     v.employment_type,
     v.description_text,
-    v.raw_zlib,
+    v.payload_hash,  -- with external_id: where the job's own JSON is (pipeline.jobjson)
+    t.external_id,
     f.facts_json,
     b.fingerprints as boilerplate
 from todo as t

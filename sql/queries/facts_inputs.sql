@@ -1,4 +1,5 @@
--- facts_inputs: one row per posting version of a chunk: what the extractors read
+-- facts_inputs: one row per posting version of a chunk: what the extractors read (the job JSON is found
+-- by external_id in the payload the version came from)
 select
     v.version_id,
     p.source,
@@ -9,7 +10,8 @@ select
     v.workplace_type,
     v.employment_type,
     v.description_text,
-    v.raw_zlib
+    v.payload_hash,
+    p.external_id
 from posting_versions as v
 join postings as p using (job_id)
 where v.version_id in (select unnest($version_ids))
