@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import html
-import json
 import random
 import shutil
 import sys

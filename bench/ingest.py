@@ -96,6 +96,7 @@ def run_bench(args, work: Path) -> int:
     print(f"generated {args.n:,} postings on {len(specs)} boards ({size / 1e6:,.0f} MB of JSON) "
           f"in {time.perf_counter() - started:.1f} s: {boards_dir}")  # fmt: skip
     changed = pick_changed(specs, args.changed, args.seed)
+    os.sync()  # the generator's writes go to disk now, not during the first measured run
     with BoardServer(boards_dir) as server:
         env = bench_env(work, server.base_url, specs)
         first = run_ingest("first ingest", env, args.n)
@@ -103,6 +104,7 @@ def run_bench(args, work: Path) -> int:
         unchanged = run_ingest("unchanged re-run", env, args.n)
         check(db, postings=args.n, versions=args.n)
         write_boards(boards_dir, specs, args.seed, changed, night=1)
+        os.sync()
         edited = run_ingest(f"{args.changed:.0%} changed re-run", env, args.n)
         check(db, postings=args.n, versions=args.n + len(changed), n_changed=len(changed))
     reference = run_read_json(boards_dir, work / "read_json.duckdb", args.n)
