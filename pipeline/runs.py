@@ -29,7 +29,7 @@ WRITE_WAIT_S = 60  # a writer waits this long for readers' locks to go away befo
 # Bodies at least this large are parsed in worker processes; a smaller one costs less to parse than to ship.
 PREPARE_ELSEWHERE_BYTES = 256 * 1024
 MAX_WORKERS = 4
-# The writer appends ~6 KB a posting in transactions of a few thousand rows. A checkpoint rewrites the
+# The writer appends ~4 KB a posting in transactions of a few thousand rows. A checkpoint rewrites the
 # table's last row group, so the default 16 MB of write-ahead log between checkpoints rewrites the same
 # rows over and over: with 1 GB, a first ingest of 100,000 postings checkpoints once, at the end, in half
 # the time 256 MB took. Written data stays in the buffer pool until memory runs short (by default at 80 %
