@@ -12,13 +12,22 @@ from collections.abc import Iterable
 from isal.isal_zlib import decompress
 
 from pipeline.feeds import SOURCES
+from pipeline.posting import PayloadError
 
 
 def payload_jobs(source: str, body_zlib: bytes) -> dict[str, dict]:
-    """Every job of a stored payload by external id (the first of a repeated id, as ingest takes it)."""
+    """Every job of a stored payload by external id (the first of a repeated id, as ingest takes it).
+
+    Empty when the payload does not parse as its source's board (it could not have brought versions, or
+    a later parser is stricter): readers then go on without the job JSON, as for a version with none.
+    """
     module = SOURCES[source]
+    try:
+        listed = module.parse_payload(decompress(body_zlib))
+    except PayloadError:
+        return {}
     jobs: dict[str, dict] = {}
-    for job in module.parse_payload(decompress(body_zlib)):
+    for job in listed:
         jobs.setdefault(module.external_id(job), job)
     return jobs
 

@@ -15,6 +15,7 @@ from payloads import greenhouse_board, greenhouse_job, lever_job
 from pipeline.boardserver import BoardServer
 from pipeline.cli import main
 from pipeline.config import load_config
+from pipeline.jobjson import payload_jobs
 from pipeline.reprocess import reprocess
 from pipeline.runs import ingest
 
@@ -227,3 +228,11 @@ def test_each_version_keeps_its_jobs_own_json_as_served(setup, server):
     assert json.loads(before.output) == first and new_version != old_version
     missing = CliRunner().invoke(main, ["raw", "12345", *cli])
     assert missing.exit_code == 2 and missing.output.startswith("jobpipe: no posting 12345")
+
+
+def test_payload_jobs_keep_the_first_of_a_repeated_post_and_skip_a_payload_that_no_longer_parses():
+    body = zlib.compress(b'{"jobs": "not a list"}')
+    assert payload_jobs("greenhouse", body) == {}
+    twice = [lever_job(1, "First"), lever_job(1, "Second")]  # a board listing one post twice: the first wins
+    jobs = payload_jobs("lever", zlib.compress(json.dumps(twice).encode()))
+    assert [job["text"] for job in jobs.values()] == ["First"]
