@@ -138,14 +138,16 @@ def test_ingest_killed_midway_then_rerun_ends_like_an_uninterrupted_run(tmp_path
             server.set_board("lever", board, [lever_job(n, f"{board} role {n}") for n in range(3000)])
         config = write_config(tmp_path / "jobpipe.toml", server.base_url, boards)
         clean = dict(os.environ, JOBPIPE_CONFIG=str(config), JOBPIPE_DB=str(tmp_path / "clean.duckdb"))
+        started = time.monotonic()
         assert jobpipe("ingest", env=clean).returncode == 0
+        took = time.monotonic() - started  # the kills land at fractions of it, however fast this machine is
         expected = state_of(tmp_path / "clean.duckdb")
         interrupted = 0
-        for n, delay in enumerate((1.2, 1.6, 2.0)):
+        for n, share in enumerate((0.45, 0.6, 0.75)):
             db = tmp_path / f"killed{n}.duckdb"
             env = dict(clean, JOBPIPE_DB=str(db))
             proc = subprocess.Popen([JOBPIPE, "ingest"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(delay)
+            time.sleep(share * took)
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             interrupted += was_interrupted(db, expected)
