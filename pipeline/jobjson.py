@@ -42,18 +42,11 @@ def jobs_of(con, wanted: Iterable[tuple[str | None, str]]) -> dict[tuple[str, st
         if payload_hash is not None:
             by_payload.setdefault(payload_hash, set()).add(external_id)
     found = {}
-    cursor = con.cursor()  # a connection of its own: the caller may be reading a result on con
-    try:
-        for payload_hash, ids in by_payload.items():
-            row = cursor.execute(
-                "select source, body_zlib from raw_payloads where payload_hash = ?", [payload_hash]
-            ).fetchone()
-            if row is None:
-                continue
+    for payload_hash, ids in by_payload.items():
+        row = con.execute("select source, body_zlib from raw_payloads where payload_hash = ?", [payload_hash]).fetchone()
+        if row is not None:
             jobs = payload_jobs(*row)
             found.update({(payload_hash, ext): jobs[ext] for ext in ids if ext in jobs})
-    finally:
-        cursor.close()
     return found
 
 

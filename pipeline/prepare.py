@@ -79,8 +79,7 @@ def prepare_payload(feed: Feed, body: bytes, basis: Basis, *, keep: bool = True)
         if ext in seen:  # a board listing the same post twice: the first one wins
             continue
         seen.add(ext)
-        content = job_content(job, module.VOLATILE_KEYS)
-        content_hash = hashlib.sha256(content).hexdigest()
+        content_hash = hashlib.sha256(job_content(job, module.VOLATILE_KEYS)).hexdigest()
         prepared.external_ids.append(ext)
         prepared.hashes.append(content_hash)
         if basis.hashes.get(ext) != content_hash:

@@ -215,11 +215,21 @@ def payload_row(source: str, board: str, jobs: list[dict], at: datetime) -> dict
             "n_bytes": len(body), "body_zlib": zlib.compress(body, 1)}  # fmt: skip
 
 
+def insert_row(con, table: str, row: dict, *, verb: str = "insert") -> None:
+    con.execute(f"{verb} into {table} ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values()))
+
+
 def store_payload(con, source: str, board: str, jobs: list[dict], at: datetime) -> str:
     row = payload_row(source, board, jobs, at)
-    con.execute(f"insert or ignore into raw_payloads ({', '.join(row)}) values ({', '.join('?' * len(row))})",
-                list(row.values()))  # fmt: skip
+    insert_row(con, "raw_payloads", row, verb="insert or ignore")  # one payload can bring several versions
     return row["payload_hash"]
+
+
+def insert_version(con, source: str, board: str, version: dict) -> None:
+    """A posting version as ingest stores it, with the one-job payload it came from."""
+    job = raw_job(source, version["job_id"], version["title"], posting_html(version["description_text"]))
+    payload_hash = store_payload(con, source, board, [job], version["valid_from"])
+    insert_row(con, "posting_versions", {**version, "payload_hash": payload_hash})
 
 
 def insert_posting(
@@ -229,25 +239,11 @@ def insert_posting(
     title, dept, location, workplace = role[:4]
     content_hash = hashlib.sha256(f"{job_id}:{title}:{text}".encode()).hexdigest()
     version_id = job_id * 10 + 1
-    payload_hash = store_payload(con, source, board, [raw_job(source, job_id, title, posting_html(text))], seen_at)
-    con.execute(
-        "insert into posting_versions (version_id, job_id, content_hash, valid_from, company, title, department, "
-        "location, workplace_type, employment_type, description_text, payload_hash) values (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            version_id,
-            job_id,
-            content_hash,
-            seen_at,
-            company,
-            title,
-            dept,
-            location,
-            workplace,
-            "full-time",
-            text,
-            payload_hash,
-        ],
-    )
+    insert_version(con, source, board, {
+        "version_id": version_id, "job_id": job_id, "content_hash": content_hash, "valid_from": seen_at,
+        "company": company, "title": title, "department": dept, "location": location, "workplace_type": workplace,
+        "employment_type": "full-time", "description_text": text,
+    })  # fmt: skip
     con.execute(
         "insert into postings (job_id, source, board, external_id, first_seen_at, last_seen_at, current_version_id, "
         "current_hash) values (?,?,?,?,?,?,?,?)",
@@ -269,25 +265,11 @@ def edit_posting(db_path: Path, job_id: int, new_text: str) -> int:
     version_id = old["version_id"] + 1
     content_hash = hashlib.sha256(f"{job_id}:{new_text}".encode()).hexdigest()
     con.execute("update posting_versions set valid_to = ? where version_id = ?", [NOW, old["version_id"]])
-    con.execute(
-        "insert into posting_versions (version_id, job_id, content_hash, valid_from, company, title, department, "
-        "location, workplace_type, employment_type, description_text, payload_hash) values (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            version_id,
-            job_id,
-            content_hash,
-            NOW,
-            old["company"],
-            old["title"],
-            old["department"],
-            old["location"],
-            old["workplace_type"],
-            old["employment_type"],
-            new_text,
-            store_payload(con, old["source"], old["board"],
-                          [raw_job(old["source"], job_id, old["title"], posting_html(new_text))], NOW),
-        ],
-    )
+    kept = ("company", "title", "department", "location", "workplace_type", "employment_type")
+    insert_version(con, old["source"], old["board"], {
+        "version_id": version_id, "job_id": job_id, "content_hash": content_hash, "valid_from": NOW,
+        **{name: old[name] for name in kept}, "description_text": new_text,
+    })  # fmt: skip
     con.execute(
         "update postings set current_version_id = ?, current_hash = ?, n_versions = n_versions + 1 where job_id = ?",
         [version_id, content_hash, job_id],

@@ -47,9 +47,11 @@ class FactsSummary:
                 f"{self.n_with_salary} with pay")  # fmt: skip
 
 
-def facts_for_row(row: tuple, reporting_currency: str, raw: dict | None = None) -> dict:
-    """Facts of one row of facts_inputs; raw is the version's job JSON, for what the feed states outright."""
-    version_id, source, _board, company, title, location, workplace, employment, text, _payload, _ext = row
+def facts_for_row(row: tuple, reporting_currency: str, jobs: dict[str, dict] | None = None) -> dict:
+    """Facts of one row of facts_inputs; jobs (payload_hash -> external_id -> job JSON) give what the feed
+    states outright."""
+    version_id, source, _board, company, title, location, workplace, employment, text, payload_hash, ext = row
+    raw = (jobs or {}).get(payload_hash, {}).get(ext)
     facts = extract_facts(
         text or "", title=title, location=location, source=source, raw=raw, company=company,
         posted_workplace=workplace, posted_employment=employment, reporting_currency=reporting_currency,
@@ -61,7 +63,7 @@ def facts_for_row(row: tuple, reporting_currency: str, raw: dict | None = None) 
 def facts_for_rows(rows: list[tuple], payloads: dict[str, tuple], reporting_currency: str) -> list[dict]:
     """Facts of a chunk; payloads (payload_hash -> source, body_zlib) are parsed here, once each."""
     jobs = {payload_hash: payload_jobs(*payload) for payload_hash, payload in payloads.items()}
-    return [facts_for_row(row, reporting_currency, jobs.get(row[-2], {}).get(row[-1])) for row in rows]
+    return [facts_for_row(row, reporting_currency, jobs) for row in rows]
 
 
 def extract_new_facts(config: Config, *, workers: int | None = None) -> FactsSummary:
@@ -121,7 +123,7 @@ class _Inline:
 def _read_inputs(con, version_ids: list[int]) -> tuple[list[tuple], dict[str, tuple]]:
     """A chunk's rows, and the raw payloads their versions came from (compressed, as stored)."""
     rows = con.execute(load_sql("facts_inputs"), {"version_ids": version_ids}).fetchall()
-    hashes = sorted({row[-2] for row in rows if row[-2] is not None})
+    hashes = sorted({payload_hash for *_, payload_hash, _ext in rows if payload_hash is not None})
     payloads = con.execute(
         "select payload_hash, source, body_zlib from raw_payloads where payload_hash in (select unnest($hashes))",
         {"hashes": hashes},
